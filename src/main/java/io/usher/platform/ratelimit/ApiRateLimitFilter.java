@@ -1,0 +1,69 @@
+package io.usher.platform.ratelimit;
+
+import java.io.IOException;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.usher.platform.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The general API limit, per signed-in user or, for anonymous calls, per client address. Runs after the
+ * security filters so it knows who is calling. Every API response says how much is left.
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
+class ApiRateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final RateLimitProperties properties;
+    private final JsonMapper json;
+
+    ApiRateLimitFilter(RateLimiter limiter, RateLimitProperties properties, JsonMapper json) {
+        this.limiter = limiter;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !properties.enabled() || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var decision = limiter.tryConsume(properties.apiLimit(), subject(request));
+        response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
+        response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+        if (!decision.allowed()) {
+            var seconds = Math.max(1, decision.retryAfter().toSeconds());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            response.setHeader("X-RateLimit-Reset", Long.toString(seconds));
+            Problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "platform.rate_limited",
+                    "Too many requests. Try again in " + seconds + " s."), json);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String subject(HttpServletRequest request) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return "user:" + authentication.getName();
+        }
+        return "ip:" + request.getRemoteAddr();
+    }
+}
