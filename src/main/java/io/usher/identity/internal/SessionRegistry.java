@@ -26,6 +26,10 @@ class SessionRegistry {
         this.sessions = sessions;
         this.clock = clock;
         this.usable = Caffeine.newBuilder()
+                .ticker(() -> {
+                    var now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
                 .expireAfterWrite(properties.revocationCheckTtl())
                 .maximumSize(100_000)
                 .build();

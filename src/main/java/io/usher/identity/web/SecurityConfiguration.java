@@ -33,6 +33,9 @@ import io.usher.identity.Role;
 import io.usher.identity.internal.AccessTokens;
 import io.usher.identity.internal.Authentication;
 import io.usher.identity.internal.IdentityProperties;
+import io.usher.platform.ratelimit.ApiRateLimitFilter;
+import io.usher.platform.ratelimit.RateLimitProperties;
+import io.usher.platform.ratelimit.RateLimiter;
 import io.usher.platform.web.Problems;
 import io.usher.platform.web.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +58,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AccessTokens tokens, JsonMapper json, WebProperties web,
-            List<AccessRules> moduleRules) throws Exception {
+            List<AccessRules> moduleRules, RateLimiter limiter, RateLimitProperties limits) throws Exception {
         http.securityMatcher("/api/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -78,7 +81,8 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(apiEntryPoint(json))
                         .accessDeniedHandler(apiAccessDenied(json)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint(json))
-                        .accessDeniedHandler(apiAccessDenied(json)));
+                        .accessDeniedHandler(apiAccessDenied(json)))
+                .addFilterAfter(new ApiRateLimitFilter(limiter, limits, json), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

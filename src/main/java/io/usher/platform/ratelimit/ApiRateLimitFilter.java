@@ -2,13 +2,10 @@ package io.usher.platform.ratelimit;
 
 import java.io.IOException;
 
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.usher.platform.web.Problems;
@@ -19,18 +16,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The general API limit, per signed-in user or, for anonymous calls, per client address. Runs after the
- * security filters so it knows who is calling. Every API response says how much is left.
+ * The general API limit, per signed-in user or, for anonymous calls, per client address. The API security
+ * chain runs it right after token authentication (so it knows who is calling) and before authorization (so
+ * refused calls count too). Every API response says how much is left.
  */
-@Component
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
-class ApiRateLimitFilter extends OncePerRequestFilter {
+public class ApiRateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final RateLimitProperties properties;
     private final JsonMapper json;
 
-    ApiRateLimitFilter(RateLimiter limiter, RateLimitProperties properties, JsonMapper json) {
+    public ApiRateLimitFilter(RateLimiter limiter, RateLimitProperties properties, JsonMapper json) {
         this.limiter = limiter;
         this.properties = properties;
         this.json = json;
