@@ -2,21 +2,20 @@ package io.usher.platform.database;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The application's {@link DataSource}: the configured PostgreSQL server, or an embedded one when none is
- * configured. An auto-configuration (not a scanned class) so that slice and module tests get it too.
+ * configured. Boot's own data source configuration backs off because this bean exists.
  */
-@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
-public class DatabaseAutoConfiguration {
+class DatabaseConfiguration {
 
     @Bean
     HikariDataSource dataSource(DatabaseProperties properties) {

@@ -1,0 +1,59 @@
+package io.usher.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.usher.identity.EmailVerificationRequested;
+import io.usher.identity.PasswordResetRequested;
+import io.usher.identity.UserId;
+import io.usher.support.Accounts;
+import io.usher.support.Mailbox;
+import io.usher.support.TestMailServer;
+
+/** The notification module alone: identity's events in, real SMTP (GreenMail) out. */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ActiveProfiles("test")
+class NotificationModuleTests {
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("usher.notification.smtp.host", () -> "127.0.0.1");
+        registry.add("usher.notification.smtp.port", () -> TestMailServer.get().getSmtp().getPort());
+        registry.add("usher.web.base-url", () -> "https://tickets.example.test/");
+    }
+
+    @Test
+    void mailsTheVerificationLink(Scenario scenario) {
+        var email = Accounts.uniqueEmail("verify");
+
+        scenario.publish(new EmailVerificationRequested(new UserId(UUID.randomUUID()), email, "Vera", "tok-en_1",
+                        Instant.parse("2030-01-01T00:00:00Z")))
+                .andWaitForStateChange(() -> Mailbox.messagesTo(email), messages -> !messages.isEmpty())
+                .andVerify(messages -> {
+                    assertThat(messages).hasSize(1);
+                    assertThat(Mailbox.body(messages.getFirst()))
+                            .contains("Hello Vera")
+                            .contains("https://tickets.example.test/verify-email?token=tok-en_1");
+                });
+    }
+
+    @Test
+    void mailsThePasswordResetLink(Scenario scenario) {
+        var email = Accounts.uniqueEmail("reset");
+
+        scenario.publish(new PasswordResetRequested(new UserId(UUID.randomUUID()), email, "Rita", "abc",
+                        Instant.parse("2030-01-01T00:00:00Z")))
+                .andWaitForStateChange(() -> Mailbox.awaitLink(email, Pattern.compile("reset-password\\?token=(\\w+)")))
+                .andVerify(token -> assertThat(token).isEqualTo("abc"));
+    }
+}
