@@ -79,10 +79,9 @@ class DemoAccounts implements ApplicationRunner {
             }
         });
         if (!created.isEmpty()) {
-            log.info("""
-                    Demo accounts created (embedded database only). The passwords are shown this once:
-                    {}
-                    Sign in at http://localhost:8080/login""", String.join("\n", created));
+            log.info("Demo accounts created (embedded database only); their passwords are shown this once. "
+                    + "Sign in at /login");
+            created.forEach(line -> log.info("Demo account: {}", line.replaceAll("\\s+", " ")));
         }
         return created;
     }
