@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +18,8 @@ import io.usher.support.IntegrationTest;
 
 /**
  * Usher on a real PostgreSQL server instead of the embedded one: the local server on 127.0.0.1:5432 (start it
- * with the command in the README if it is down). Each run migrates a fresh database and drops it afterwards.
+ * with the command in the README if it is down). Each run migrates a fresh database; the databases of
+ * earlier runs are dropped first (the context stays cached until the JVM ends, so a run cannot drop its own).
  */
 @TestPropertySource(properties = "usher.identity.demo-accounts=true")
 class ExternalDatabaseIntegrationTests extends IntegrationTest {
@@ -34,16 +34,13 @@ class ExternalDatabaseIntegrationTests extends IntegrationTest {
 
     @DynamicPropertySource
     static void externalDatabase(DynamicPropertyRegistry registry) throws SQLException {
+        dropEarlierRuns();
         execute("create database " + DATABASE);
         registry.add("usher.db.url", () -> SERVER.replaceFirst("/[^/]*$", "/" + DATABASE));
         registry.add("usher.db.username", () -> USER);
         registry.add("usher.db.password", () -> System.getenv().getOrDefault("USHER_IT_PG_PASSWORD", ""));
     }
 
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        execute("drop database if exists " + DATABASE + " with (force)");
-    }
 
     @Test
     void migratesAndServesFromTheConfiguredServer() {
@@ -60,6 +57,25 @@ class ExternalDatabaseIntegrationTests extends IntegrationTest {
     void createsNoDemoAccountsOnARealServer() {
         assertThat(jdbc.sql("select count(*) from identity_users where email like '%@usher.local'")
                 .query(Long.class).single()).isZero();
+    }
+
+    private static void dropEarlierRuns() throws SQLException {
+        var leftovers = new java.util.ArrayList<String>();
+        try (var connection = DriverManager.getConnection(SERVER, USER,
+                System.getenv().getOrDefault("USHER_IT_PG_PASSWORD", ""));
+                var rows = connection.createStatement()
+                        .executeQuery("select datname from pg_database where datname like 'usher\\_it\\_%'")) {
+            while (rows.next()) {
+                leftovers.add(rows.getString(1));
+            }
+        }
+        for (var name : leftovers) {
+            try {
+                execute("drop database if exists " + name);
+            } catch (SQLException inUseByAnotherRun) {
+                // leave it to that run's successor
+            }
+        }
     }
 
     private static void execute(String sql) throws SQLException {

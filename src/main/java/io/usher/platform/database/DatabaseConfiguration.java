@@ -1,9 +1,12 @@
 package io.usher.platform.database;
 
+import java.util.Optional;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -18,12 +21,19 @@ import com.zaxxer.hikari.HikariDataSource;
 class DatabaseConfiguration {
 
     @Bean
-    HikariDataSource dataSource(DatabaseProperties properties) {
+    @Conditional(OnEmbeddedDatabaseCondition.class)
+    EmbeddedPostgresServer.Lease embeddedPostgres(DatabaseProperties properties) {
+        return EmbeddedPostgresServer.acquire(properties.embedded());
+    }
+
+    /** Depends on the lease, so Spring closes this pool before it lets the embedded server stop. */
+    @Bean
+    HikariDataSource dataSource(DatabaseProperties properties, Optional<EmbeddedPostgresServer.Lease> embedded) {
         var config = new HikariConfig();
         config.setPoolName("usher");
         config.setMaximumPoolSize(properties.maxPoolSize());
-        if (properties.isEmbedded()) {
-            config.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(properties.embedded()));
+        if (embedded.isPresent()) {
+            config.setJdbcUrl(embedded.get().jdbcUrl());
             config.setUsername("postgres");
         } else {
             config.setJdbcUrl(properties.url());
