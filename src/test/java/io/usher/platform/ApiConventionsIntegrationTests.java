@@ -122,6 +122,22 @@ class ApiConventionsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void allowsCrossOriginCallsOnlyFromConfiguredOrigins() {
+        var allowed = api.with("Origin", "https://shop.example.test")
+                .with("Access-Control-Request-Method", "POST")
+                .with("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/api/v1/auth/login");
+        var refused = api.with("Origin", "https://evil.example.test")
+                .with("Access-Control-Request-Method", "POST")
+                .options("/api/v1/auth/login");
+
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example.test");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
     void countsApiCallsAgainstTheRateLimitEvenWhenRefused() {
         var response = api.get("/api/v1/me");
 

@@ -46,6 +46,10 @@ public class Api {
         return send("GET", path, null, "application/json");
     }
 
+    public Response options(String path) {
+        return send("OPTIONS", path, null, "application/json");
+    }
+
     public Response delete(String path) {
         return send("DELETE", path, null, "application/json");
     }
