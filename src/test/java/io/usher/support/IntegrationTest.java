@@ -20,7 +20,8 @@ import com.icegreen.greenmail.util.GreenMail;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({IntegrationTest.TestClockConfiguration.class, Users.class})
+@Import({IntegrationTest.TestClockConfiguration.class, Users.class, StockFixtures.class,
+        io.usher.inventory.internal.InventoryTestAccess.class})
 public abstract class IntegrationTest {
 
     @LocalServerPort

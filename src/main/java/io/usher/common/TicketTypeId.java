@@ -1,0 +1,25 @@
+package io.usher.common;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a ticket type of an event. */
+public record TicketTypeId(UUID value) {
+
+    public TicketTypeId {
+        Objects.requireNonNull(value, "TicketTypeId");
+    }
+
+    public static TicketTypeId of(String value) {
+        return new TicketTypeId(UUID.fromString(value));
+    }
+
+    public static TicketTypeId random() {
+        return new TicketTypeId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
