@@ -47,6 +47,16 @@ public class Inventory {
     }
 
     /**
+     * Removes a ticket type's stock, in the caller's transaction; only while nothing of it was ever held.
+     *
+     * @throws CapacityBelowCommitted the ticket type has holds or sales
+     */
+    public void removeStock(io.usher.common.TicketTypeId ticketType, EventId event) {
+        provisioning.removeStock(ticketType.value());
+        forgetAfterCommit(event);
+    }
+
+    /**
      * Holds tickets for a buyer until the event's hold duration has passed.
      *
      * @throws EventNotOnSale unknown or unpublished event

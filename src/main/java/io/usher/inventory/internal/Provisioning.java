@@ -90,6 +90,18 @@ public class Provisioning {
         stock.updateStock(definition);
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void removeStock(UUID ticketType) {
+        if (stock.lockStock(ticketType).isEmpty()) {
+            return;
+        }
+        int holds = stock.holdsOf(ticketType);
+        if (holds > 0) {
+            throw new CapacityBelowCommitted(holds);
+        }
+        stock.deleteStock(ticketType);
+    }
+
     private void provisionNew(StockDefinition definition, Strategy strategy) {
         var type = definition.ticketType().value();
         if (definition.seated()) {

@@ -202,6 +202,18 @@ public class StockStore {
                 .query(UUID.class).list());
     }
 
+    /** Tickets of this type in holds of any status (active, confirmed, ended). */
+    int holdsOf(UUID ticketType) {
+        return jdbc.sql("select coalesce(sum(quantity), 0) from inventory_hold_items where ticket_type_id = :type")
+                .param("type", ticketType).query(Integer.class).single();
+    }
+
+    void deleteStock(UUID ticketType) {
+        jdbc.sql("delete from inventory_units where ticket_type_id = :type").param("type", ticketType).update();
+        jdbc.sql("delete from inventory_seats where ticket_type_id = :type").param("type", ticketType).update();
+        jdbc.sql("delete from inventory_stock where ticket_type_id = :type").param("type", ticketType).update();
+    }
+
     /** What is left per ticket type of one event, counted the way its strategy keeps books. */
     List<Availability.TicketType> availability(UUID event, Strategy strategy) {
         var stock = stockOf(event);
