@@ -23,6 +23,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -92,7 +94,10 @@ class SecurityConfiguration {
             IdentityProperties properties) throws Exception {
         var browserSession = new BrowserSessionFilter(tokens.decoder(), authentication, properties.refreshTokenTtl());
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                // Stateless, every signed-in request counts as a fresh authentication; the default strategy would
+                // then replace the CSRF token on each page view, breaking forms already on screen (other tabs, htmx).
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -108,7 +113,10 @@ class SecurityConfiguration {
                                 (String) request.getAttribute(BrowserSessionFilter.TOKEN_ATTRIBUTE))
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(roles()))
                         .authenticationEntryPoint(pageEntryPoint()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(pageEntryPoint()));
+                // Refusals (no role, bad CSRF token) go to the error page; the resource server's default
+                // would answer signed-in users with an empty 403.
+                .exceptionHandling(e -> e.authenticationEntryPoint(pageEntryPoint())
+                        .accessDeniedHandler(new AccessDeniedHandlerImpl()));
         return http.build();
     }
 

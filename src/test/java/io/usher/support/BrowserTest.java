@@ -1,0 +1,91 @@
+package io.usher.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+/**
+ * Base of browser tests: the application as {@link IntegrationTest} runs it, driven through the system's
+ * Chromium by Playwright (no browser download). One browser per test class; each test gets a fresh context, so
+ * no cookies leak between tests, and a page whose relative URLs go to the application. A test fails when the page
+ * reports a script error or a Content-Security-Policy violation.
+ */
+public abstract class BrowserTest extends IntegrationTest {
+
+    /** Generous, because the build machine may be busy; assertions retry until they hold or this passes. */
+    private static final double TIMEOUT_MS = 15_000;
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private final List<String> browserErrors = new CopyOnWriteArrayList<>();
+    private BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setLocale("en-GB")
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(TIMEOUT_MS);
+        page = context.newPage();
+        page.onPageError(browserErrors::add);
+        page.onConsoleMessage(message -> {
+            // Error statuses the tests provoke on purpose (a 401 for a wrong password) are logged too; not a fault.
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                browserErrors.add(message.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+        assertThat(browserErrors).as("script errors and CSP violations in the browser").isEmpty();
+    }
+
+    /** Saves a screenshot of the whole page under {@code target/screenshots/} for a human to look at. */
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png"))
+                .setFullPage(true));
+    }
+}
