@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -86,6 +88,17 @@ class AvailabilityApi {
                 }
             }
         });
+    }
+
+    /**
+     * Ends every stream when the application starts shutting down: an open stream is an in-flight request,
+     * and graceful shutdown would otherwise wait its whole timeout for it. Clients reconnect (to another
+     * instance) on their own.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        subscribers.values().forEach(list -> list.forEach(subscriber -> subscriber.emitter().complete()));
+        subscribers.clear();
     }
 
     private static String signature(Availability availability) {
