@@ -39,9 +39,11 @@ create table inventory_units (
 );
 create index inventory_units_free_idx on inventory_units (ticket_type_id, unit_no) where hold_id is null and not sold;
 
--- Seats of seated ticket types (every strategy): one row per seat, so a seat is held or sold at most once.
+-- Seats of seated ticket types (every strategy): one row per seat and event, so within an event a seat
+-- belongs to one ticket type and is held or sold at most once. A venue's seats sell again at its next event.
 create table inventory_seats (
-    seat_id        uuid primary key,
+    event_id       uuid        not null,
+    seat_id        uuid        not null,
     ticket_type_id uuid        not null references inventory_stock (ticket_type_id),
     section        varchar(40) not null,
     row_label      varchar(20) not null,
@@ -50,6 +52,7 @@ create table inventory_seats (
     accessible     boolean     not null default false,
     hold_id        uuid,
     sold           boolean     not null default false,
+    primary key (event_id, seat_id),
     unique (ticket_type_id, section, row_label, number)
 );
 create index inventory_seats_free_idx on inventory_seats (ticket_type_id, section, row_order, number)

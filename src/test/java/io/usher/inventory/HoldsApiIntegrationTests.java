@@ -108,6 +108,22 @@ class HoldsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void sellsTheSameVenueSeatAgainAtAnotherEvent() {
+        var seat = new SeatDefinition(io.usher.common.SeatId.random(), "A", "1", 1, 1, false);
+        var holds = new java.util.ArrayList<Api.Response>();
+        for (int i = 0; i < 2; i++) {
+            var event = io.usher.common.EventId.random();
+            fixtures.rules(new SaleRules(event, true, Duration.ofMinutes(10), 10));
+            fixtures.stock(new StockDefinition(event, io.usher.common.TicketTypeId.random(), 1, null, null, 1, 1,
+                    List.of(seat)));
+            holds.add(buyer.with("Idempotency-Key", "same-seat-" + i).post("/api/v1/holds",
+                    Map.of("eventId", event.toString(), "seats", List.of(seat.id().toString()))));
+        }
+
+        assertThat(holds).extracting(Api.Response::status).containsExactly(201, 201);
+    }
+
+    @Test
     void picksAdjacentSeatsInOneRowForBestAvailable() {
         var sale = fixtures.onSale(Strategy.COALESCING, 5, 3);
         buyer.with("Idempotency-Key", "front").post("/api/v1/holds", Map.of("eventId", sale.event().toString(),

@@ -278,7 +278,7 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
         if (holdBySeat.isEmpty()) {
             return;
         }
-        var taken = writer.takeSeats(holdBySeat);
+        var taken = writer.takeSeats(accepted.getFirst().event(), holdBySeat);
         if (taken.size() == holdBySeat.size()) {
             return;
         }

@@ -64,7 +64,8 @@ class HoldLifecycle {
     private List<Hold.HeldSeat> seats(UUID holdId) {
         return jdbc.sql("""
                 select h.seat_id, h.ticket_type_id, s.section, s.row_label, s.number
-                from inventory_hold_seats h join inventory_seats s on s.seat_id = h.seat_id
+                from inventory_hold_seats h
+                join inventory_seats s on s.ticket_type_id = h.ticket_type_id and s.seat_id = h.seat_id
                 where h.hold_id = :id order by s.section, s.row_order, s.number
                 """)
                 .param("id", holdId)

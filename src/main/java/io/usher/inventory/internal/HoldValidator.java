@@ -103,7 +103,7 @@ class HoldValidator {
                 if (new HashSet<>(ids).size() != ids.size()) {
                     throw new InvalidHoldRequest("Each seat may appear once.");
                 }
-                var typeBySeat = seatTypes(ids);
+                var typeBySeat = seatTypes(request.event().value(), ids);
                 var perType = new HashMap<UUID, Integer>();
                 var seats = ids.stream().map(id -> {
                     var type = typeBySeat.get(id);
@@ -145,9 +145,13 @@ class HoldValidator {
         }
     }
 
-    private Map<UUID, UUID> seatTypes(List<UUID> seats) {
+    private Map<UUID, UUID> seatTypes(UUID event, List<UUID> seats) {
         var types = new HashMap<UUID, UUID>();
-        jdbc.sql("select seat_id, ticket_type_id from inventory_seats where seat_id = any(cast(:ids as uuid[]))")
+        jdbc.sql("""
+                select seat_id, ticket_type_id from inventory_seats
+                where event_id = :event and seat_id = any(cast(:ids as uuid[]))
+                """)
+                .param("event", event)
                 .param("ids", seats.stream().map(UUID::toString).toArray(String[]::new))
                 .query((rs, row) -> types.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
         return types;

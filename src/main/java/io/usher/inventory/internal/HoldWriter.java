@@ -222,17 +222,18 @@ class HoldWriter {
         return rows;
     }
 
-    /** Marks free seats as held by the given holds; returns the seats it could take. */
-    Set<UUID> takeSeats(Map<UUID, UUID> holdBySeat) {
+    /** Marks free seats of the event as held by the given holds; returns the seats it could take. */
+    Set<UUID> takeSeats(UUID event, Map<UUID, UUID> holdBySeat) {
         if (holdBySeat.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("""
                 update inventory_seats s set hold_id = x.hold
                 from unnest(cast(:seats as uuid[]), cast(:holds as uuid[])) as x(seat, hold)
-                where s.seat_id = x.seat and s.hold_id is null and not s.sold
+                where s.event_id = :event and s.seat_id = x.seat and s.hold_id is null and not s.sold
                 returning s.seat_id
                 """)
+                .param("event", event)
                 .param("seats", holdBySeat.keySet().stream().map(UUID::toString).toArray(String[]::new))
                 .param("holds", holdBySeat.values().stream().map(UUID::toString).toArray(String[]::new))
                 .query(UUID.class).list());

@@ -59,7 +59,7 @@ abstract class PerRequestClaims implements ClaimStrategy {
         if (!claim.seats().isEmpty()) {
             var wanted = new LinkedHashMap<UUID, UUID>();
             claim.seats().forEach(seat -> wanted.put(seat.seatId(), claim.holdId()));
-            var taken = writer.takeSeats(wanted);
+            var taken = writer.takeSeats(claim.event(), wanted);
             if (taken.size() < wanted.size()) {
                 writer.putBackSeats(List.of(claim.holdId()));
                 var missing = wanted.keySet().stream().filter(id -> !taken.contains(id)).map(SeatId::new).toList();
@@ -96,7 +96,7 @@ abstract class PerRequestClaims implements ClaimStrategy {
             }
             var wanted = new LinkedHashMap<UUID, UUID>();
             picked.forEach(seat -> wanted.put(seat, claim.holdId()));
-            if (writer.takeSeats(wanted).size() == picked.size()) {
+            if (writer.takeSeats(claim.event(), wanted).size() == picked.size()) {
                 return picked.stream().map(seat -> new Claim.ChosenSeat(seat, claim.bestType())).toList();
             }
             // another request took one of them meanwhile: give back ours and look again

@@ -105,11 +105,11 @@ public class Provisioning {
     private void provisionNew(StockDefinition definition, Strategy strategy) {
         var type = definition.ticketType().value();
         if (definition.seated()) {
-            var taken = stock.seatsOfOtherTypes(type, definition.seats());
+            var taken = stock.seatsOfOtherTypes(definition.event().value(), type, definition.seats());
             if (!taken.isEmpty()) {
                 throw new InvalidHoldRequest("Some seats are already sold under another ticket type.");
             }
-            stock.upsertSeats(type, definition.seats());
+            stock.upsertSeats(definition.event().value(), type, definition.seats());
         } else if (strategy == Strategy.SKIP_LOCKED) {
             stock.addUnits(type, 1, definition.capacity());
         }
@@ -129,12 +129,10 @@ public class Provisioning {
 
     private void resizeSeats(UUID type, StockDefinition definition) {
         var wanted = definition.seats().stream().map(s -> s.id().value()).collect(Collectors.toSet());
+        var current = stock.seatsOf(type);
+        int committed = (int) current.stream().filter(seat -> !seat.free()).count();
         var dropped = new HashSet<UUID>();
-        int committed = 0;
-        for (var seat : stock.seatsOf(type)) {
-            if (!seat.free()) {
-                committed++;
-            }
+        for (var seat : current) {
             if (!wanted.contains(seat.seatId())) {
                 if (!seat.free()) {
                     throw new CapacityBelowCommitted(committed);
@@ -142,12 +140,12 @@ public class Provisioning {
                 dropped.add(seat.seatId());
             }
         }
-        var taken = stock.seatsOfOtherTypes(type, definition.seats());
-        if (!taken.isEmpty()) {
+        var event = definition.event().value();
+        if (!stock.seatsOfOtherTypes(event, type, definition.seats()).isEmpty()) {
             throw new InvalidHoldRequest("Some seats are already sold under another ticket type.");
         }
-        stock.removeSeats(dropped);
-        stock.upsertSeats(type, definition.seats());
+        stock.removeSeats(type, dropped);
+        stock.upsertSeats(event, type, definition.seats());
     }
 
 }

@@ -160,20 +160,22 @@ public class StockStore {
                 .param("type", ticketType).query(StockStore::seatRow).list();
     }
 
-    void upsertSeats(UUID ticketType, Collection<SeatDefinition> seats) {
+    void upsertSeats(UUID event, UUID ticketType, Collection<SeatDefinition> seats) {
         if (seats.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                insert into inventory_seats (seat_id, ticket_type_id, section, row_label, row_order, number, accessible)
-                select s.id, :type, s.section, s.row_label, s.row_order, s.number, s.accessible
+                insert into inventory_seats (event_id, seat_id, ticket_type_id, section, row_label, row_order, number,
+                    accessible)
+                select :event, s.id, :type, s.section, s.row_label, s.row_order, s.number, s.accessible
                 from unnest(cast(:ids as uuid[]), cast(:sections as text[]), cast(:rows as text[]),
                             cast(:orders as int[]), cast(:numbers as int[]), cast(:accessible as boolean[]))
                      as s(id, section, row_label, row_order, number, accessible)
-                on conflict (seat_id) do update set section = excluded.section, row_label = excluded.row_label,
-                    row_order = excluded.row_order, number = excluded.number, accessible = excluded.accessible
+                on conflict (event_id, seat_id) do update set section = excluded.section,
+                    row_label = excluded.row_label, row_order = excluded.row_order, number = excluded.number,
+                    accessible = excluded.accessible
                 """)
-                .param("type", ticketType)
+                .param("event", event).param("type", ticketType)
                 .param("ids", seats.stream().map(s -> s.id().toString()).toArray(String[]::new))
                 .param("sections", seats.stream().map(SeatDefinition::section).toArray(String[]::new))
                 .param("rows", seats.stream().map(SeatDefinition::row).toArray(String[]::new))
@@ -183,21 +185,22 @@ public class StockStore {
                 .update();
     }
 
-    void removeSeats(Set<UUID> seatIds) {
+    void removeSeats(UUID ticketType, Set<UUID> seatIds) {
         if (seatIds.isEmpty()) {
             return;
         }
-        jdbc.sql("delete from inventory_seats where seat_id = any(cast(:ids as uuid[]))")
+        jdbc.sql("delete from inventory_seats where ticket_type_id = :type and seat_id = any(cast(:ids as uuid[]))")
+                .param("type", ticketType)
                 .param("ids", seatIds.stream().map(UUID::toString).toArray(String[]::new)).update();
     }
 
-    /** Seats of other ticket types among {@code seatIds} (a seat sells under one ticket type only). */
-    Set<UUID> seatsOfOtherTypes(UUID ticketType, Collection<SeatDefinition> seats) {
+    /** Seats among {@code seats} that another ticket type of the event sells (a seat sells under one type). */
+    Set<UUID> seatsOfOtherTypes(UUID event, UUID ticketType, Collection<SeatDefinition> seats) {
         return Set.copyOf(jdbc.sql("""
                 select seat_id from inventory_seats
-                where seat_id = any(cast(:ids as uuid[])) and ticket_type_id <> :type
+                where event_id = :event and seat_id = any(cast(:ids as uuid[])) and ticket_type_id <> :type
                 """)
-                .param("type", ticketType)
+                .param("event", event).param("type", ticketType)
                 .param("ids", seats.stream().map(s -> s.id().toString()).toArray(String[]::new))
                 .query(UUID.class).list());
     }

@@ -31,7 +31,10 @@ public record DatabaseProperties(
     /**
      * @param dataDir directory of the embedded cluster's files
      * @param ephemeral start from an empty cluster in a temporary directory and delete it on exit (tests)
+     * @param port the embedded server's port on 127.0.0.1; 0 picks a free one (tools such as the benchmark set
+     *        it to inspect the database)
      */
-    public record Embedded(@DefaultValue("./data/postgres") Path dataDir, @DefaultValue("false") boolean ephemeral) {
+    public record Embedded(@DefaultValue("./data/postgres") Path dataDir, @DefaultValue("false") boolean ephemeral,
+            @DefaultValue("0") int port) {
     }
 }

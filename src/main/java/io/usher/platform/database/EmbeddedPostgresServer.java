@@ -50,7 +50,11 @@ final class EmbeddedPostgresServer {
                     ? Files.createTempDirectory("usher-pg-")
                     : Files.createDirectories(settings.dataDir().toAbsolutePath().normalize());
             log.info("Starting embedded PostgreSQL with data in {}", dataDir);
-            return EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder();
+            if (settings.port() > 0) {
+                builder.setPort(settings.port());
+            }
+            return builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(settings.ephemeral())
                     .setServerConfig("synchronous_commit", "on")
