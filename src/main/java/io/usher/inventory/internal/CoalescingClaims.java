@@ -43,6 +43,8 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CoalescingClaims.class);
     private static final Duration IDLE = Duration.ofMinutes(1);
+    /** A request never waits longer than this for its batch, whatever goes wrong. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final HoldWriter writer;
     private final TransactionTemplate tx;
@@ -75,7 +77,7 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
         while (true) {
             var queue = queues.computeIfAbsent(claim.event(), EventQueue::new);
             if (queue.offer(pending)) {
-                return pending.result().join();
+                return pending.result().orTimeout(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
             }
             // the queue was retiring after being idle; a fresh one takes over
             queues.remove(claim.event(), queue);
@@ -137,7 +139,12 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
                         }
                         batch.add(next);
                     }
-                    process(batch);
+                    try {
+                        process(batch);
+                    } catch (RuntimeException | Error unexpected) {
+                        log.error("A batch of {} hold requests failed unexpectedly", batch.size(), unexpected);
+                        batch.forEach(p -> p.result().completeExceptionally(unexpected));
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -124,6 +124,15 @@ class HoldLifecycle {
         });
     }
 
+    /** Forgets idempotency answers older than {@code age}; a client retrying after that gets a fresh hold. */
+    int forgetAnswersOlderThan(java.time.Duration age) {
+        return jdbc.sql("""
+                delete from inventory_hold_requests where ctid in (
+                    select ctid from inventory_hold_requests where created_at < :before limit 5000)
+                """)
+                .param("before", Timestamp.from(clock.instant().minus(age))).update();
+    }
+
     /** Ends active holds and returns their stock, in the caller's transaction. */
     private List<Ended> end(List<UUID> holdIds, String status) {
         if (holdIds.isEmpty()) {

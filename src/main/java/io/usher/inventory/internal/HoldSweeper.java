@@ -21,6 +21,19 @@ class HoldSweeper {
         this.lifecycle = lifecycle;
     }
 
+    /** Idempotency answers are kept a day: long enough for any client retry. */
+    @Scheduled(fixedDelay = 10, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+    void forgetOldAnswers() {
+        try {
+            int forgotten;
+            do {
+                forgotten = lifecycle.forgetAnswersOlderThan(java.time.Duration.ofDays(1));
+            } while (forgotten == 5000);
+        } catch (RuntimeException e) {
+            log.warn("Forgetting old idempotency answers failed; the next run tries again", e);
+        }
+    }
+
     @Scheduled(fixedDelayString = "${usher.inventory.sweep-interval:1s}")
     void sweep() {
         try {
