@@ -156,6 +156,8 @@ public class EventManagement {
             }
             if (details.endsAt() == null) {
                 problems.add(new FieldProblem("endsAt", "must not be null"));
+            } else if (details.startsAt() != null && !details.endsAt().isAfter(details.startsAt())) {
+                problems.add(new FieldProblem("endsAt", "must be after startsAt"));
             }
         }
         if (!problems.isEmpty()) {
