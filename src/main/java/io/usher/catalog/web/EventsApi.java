@@ -154,7 +154,7 @@ class EventsApi {
     @ApiProblem(status = 409, codes = {"catalog.schedule_locked", "catalog.venue_locked", "catalog.event_closed",
             "catalog.concurrent_change"})
     CatalogViews.EventView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
-        if (!patch.isObject()) {
+        if (patch == null || !patch.isObject()) {
             throw new InvalidEvent("body", "must be a JSON object");
         }
         var actor = CurrentUser.require();
