@@ -127,4 +127,17 @@ class EventAccessIntegrationTests extends IntegrationTest {
         assertThat(as.get("/api/v1/organizer/events?organizationId=" + organizer.organizationId()).text()).contains(id);
         assertThat(unknownOrganization.code()).isEqualTo("catalog.not_your_organization");
     }
+
+    @Test
+    void documentsCatalogEndpointsWithTheirErrorsAndPublicReads() {
+        var paths = api.get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.propertyNames()).contains("/api/v1/events", "/api/v1/events/{id}",
+                "/api/v1/events/{id}/publish", "/api/v1/events/{eventId}/ticket-types", "/api/v1/venues",
+                "/api/v1/venues/{id}/seating-plan", "/api/v1/organizer/events");
+        var publish = paths.get("/api/v1/events/{id}/publish").get("post").get("responses");
+        assertThat(publish.get("409").get("description").asString()).contains("catalog.illegal_transition",
+                "catalog.no_ticket_types");
+        assertThat(paths.get("/api/v1/events").get("get").get("security").size()).as("public").isZero();
+    }
 }
