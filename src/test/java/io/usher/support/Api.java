@@ -62,6 +62,10 @@ public class Api {
         return send("PATCH", path, body, "application/json");
     }
 
+    public Response put(String path, Object body) {
+        return send("PUT", path, body, "application/json");
+    }
+
     /** Sends a raw body as given, for malformed-input tests. */
     public Response postRaw(String path, String body, String contentType) {
         return send("POST", path, body, contentType);

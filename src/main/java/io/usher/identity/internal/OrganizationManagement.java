@@ -3,6 +3,7 @@ package io.usher.identity.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -46,6 +47,18 @@ public class OrganizationManagement implements Organizations {
     @Transactional(readOnly = true)
     public List<OrganizationId> organizationsOf(UserId user) {
         return organizations.organizationIdsOf(user.value()).stream().map(OrganizationId::new).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(OrganizationId organization) {
+        return organizations.existsById(organization.value());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrganizationId> findByName(String name) {
+        return organizations.findIdByName(name.strip()).map(OrganizationId::new);
     }
 
     /** @throws OrganizationNameTaken the name is used already (in any letter case) */

@@ -1,6 +1,7 @@
 package io.usher.identity.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jdbc.repository.query.Query;
@@ -20,4 +21,7 @@ interface OrganizationRepository extends ListCrudRepository<Organization, UUID> 
 
     @Query("select organization_id from identity_memberships where user_id = :userId")
     List<UUID> organizationIdsOf(UUID userId);
+
+    @Query("select id from identity_organizations where lower(name) = lower(:name)")
+    Optional<UUID> findIdByName(String name);
 }

@@ -1,0 +1,30 @@
+package io.usher.catalog;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.usher.catalog.internal.EventQueries;
+import io.usher.common.EventId;
+
+/** The catalog module's API for other modules (orders price their lines with it, admission names events). */
+@Service
+public class Catalog {
+
+    private final EventQueries queries;
+
+    Catalog(EventQueries queries) {
+        this.queries = queries;
+    }
+
+    /** An event that is no longer a draft, with its ticket types and prices; drafts are not found. */
+    public Optional<CatalogEvent> event(EventId id) {
+        return queries.published(id).map(listing -> {
+            var event = listing.event();
+            var schedule = event.schedule();
+            return new CatalogEvent(event.id(), event.organization(), event.content().title(), event.status(),
+                    schedule.startsAt(), schedule.endsAt(), schedule.zone().getId(), listing.ticketTypes().stream()
+                            .map(t -> new CatalogEvent.Offer(t.id(), t.name(), t.price(), t.seated())).toList());
+        });
+    }
+}
