@@ -3,9 +3,13 @@ package io.usher.catalog;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a venue. */
-public record VenueId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** Identifies a venue. */
+public record VenueId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public VenueId {
         Objects.requireNonNull(value, "VenueId");
     }

@@ -3,9 +3,13 @@ package io.usher.common;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies an event (catalog), referenced by inventory, orders and tickets. */
-public record EventId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** Identifies an event (catalog), referenced by inventory, orders and tickets. */
+public record EventId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public EventId {
         Objects.requireNonNull(value, "EventId");
     }

@@ -3,9 +3,13 @@ package io.usher.common;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies one seat of a venue's seating plan. */
-public record SeatId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** Identifies one seat of a venue's seating plan. */
+public record SeatId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public SeatId {
         Objects.requireNonNull(value, "SeatId");
     }

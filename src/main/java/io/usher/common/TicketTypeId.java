@@ -3,9 +3,13 @@ package io.usher.common;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a ticket type of an event. */
-public record TicketTypeId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** Identifies a ticket type of an event. */
+public record TicketTypeId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public TicketTypeId {
         Objects.requireNonNull(value, "TicketTypeId");
     }

@@ -3,9 +3,13 @@ package io.usher.identity;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies an organization (an organizer team or a support team). */
-public record OrganizationId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** Identifies an organization (an organizer team or a support team). */
+public record OrganizationId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public OrganizationId {
         Objects.requireNonNull(value, "organization id");
     }

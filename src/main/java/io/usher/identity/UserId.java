@@ -3,9 +3,13 @@ package io.usher.identity;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a user; other modules reference users by this id only. */
-public record UserId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** Identifies a user; other modules reference users by this id only. */
+public record UserId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public UserId {
         Objects.requireNonNull(value, "user id");
     }

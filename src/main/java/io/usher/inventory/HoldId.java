@@ -3,9 +3,13 @@ package io.usher.inventory;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies a hold. */
-public record HoldId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** Identifies a hold. */
+public record HoldId(@JsonValue UUID value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public HoldId {
         Objects.requireNonNull(value, "hold id");
     }

@@ -18,6 +18,6 @@ public record EventListing(Event event, Venue venue, List<TicketType> ticketType
 
     /** The id under which this event sells a seat of its venue's plan (holds and availability use it). */
     public SeatId eventSeat(UUID venueSeat) {
-        return SaleSync.eventSeat(event.id(), venueSeat);
+        return new SeatId(venueSeat);
     }
 }

@@ -1,6 +1,5 @@
 package io.usher.catalog.internal;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -20,10 +19,8 @@ import io.usher.inventory.StockDefinition;
 /**
  * Tells inventory what catalog just changed, in the same transaction: an event's sale rules, a ticket type's
  * stock. If inventory refuses (shrinking below what is held), the catalog change rolls back with it.
- * <p>
- * Inventory keeps one row per seat id across all events, while a venue's seats host many events; so each
- * event sells its own seat ids, derived from the event and the venue's seat (name-based UUIDs: stable, and
- * computable again at any time).
+ * Seats are sold under the venue's own seat ids; inventory keeps them per event, so a venue's seats sell
+ * again at its next event.
  */
 @Component
 class SaleSync {
@@ -55,18 +52,9 @@ class SaleSync {
 
     static List<SeatDefinition> seats(EventId event, SeatingPlan plan, List<UUID> sections) {
         return plan.seatsOf(new HashSet<>(sections))
-                .map(placed -> new SeatDefinition(eventSeat(event, placed.seat().id()), placed.section().name(),
+                .map(placed -> new SeatDefinition(new SeatId(placed.seat().id()), placed.section().name(),
                         placed.row().label(), placed.row().position(), placed.seat().number(),
                         placed.seat().accessible()))
                 .toList();
-    }
-
-    /** The id under which an event sells one seat of its venue's plan. */
-    static SeatId eventSeat(EventId event, UUID venueSeat) {
-        var bytes = ByteBuffer.allocate(32)
-                .putLong(event.value().getMostSignificantBits()).putLong(event.value().getLeastSignificantBits())
-                .putLong(venueSeat.getMostSignificantBits()).putLong(venueSeat.getLeastSignificantBits())
-                .array();
-        return new SeatId(UUID.nameUUIDFromBytes(bytes));
     }
 }
