@@ -17,6 +17,11 @@ find_java25() {
   echo "No JDK 25 found (set JAVA_HOME)" >&2; return 1
 }
 JAVA=$(find_java25)
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "[bench] installing wrk (Debian package)"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+ulimit -n 65536 2>/dev/null || ulimit -n 4096
 PORT=${USHER_BENCH_PORT:-18080}
 PG_PORT=${USHER_BENCH_PG_PORT:-15432}
 WORK=$(mktemp -d)

@@ -87,13 +87,18 @@ public class OnSaleBenchmark {
         var organization = field(send("GET", "/api/v1/organizations/mine", organizer, null).body(), "id");
 
         log("creating %d buyer accounts", accounts);
-        var tokens = createBuyers(accounts);
-        log("measuring the ceiling (GET /api/v1/me, %d concurrent, 10 s)", buyers);
-        var ceiling = ceiling(tokens, Duration.ofSeconds(10));
+        var tokens = Files.createTempFile("bench-tokens", ".txt");
+        Files.write(tokens, createBuyers(accounts));
+        log("warming up, then measuring the ceiling (GET /api/v1/me, %d connections, 15 s)", buyers);
+        ceiling(tokens, Duration.ofSeconds(10));
+        var ceiling = ceiling(tokens, Duration.ofSeconds(15));
         log("ceiling: %.0f requests/s", ceiling.perSecond());
 
         var venue = createVenue(organizer, organization);
         var results = new LinkedHashMap<String, StrategyResult>();
+        var warmUp = createEvent(organizer, admin, organization, venue, "coalescing");
+        log("warming up the hold path");
+        wrk("holds.lua", Duration.ofSeconds(8), tokens, warmUp.id(), warmUp.generalAdmission(), warmUp.seated());
         for (var strategy : STRATEGIES) {
             var event = createEvent(organizer, admin, organization, venue, strategy);
             log("%s: %d buyers holding 1-4 tickets for up to %d s", strategy, buyers, runFor.toSeconds());
@@ -112,101 +117,65 @@ public class OnSaleBenchmark {
     record Event(String id, String generalAdmission, String seated, int capacity, int seats) {
     }
 
-    StrategyResult onSale(Event event, List<String> tokens) throws InterruptedException {
-        var latencies = new long[buyers][];
-        var counts = new int[buyers];
-        var holds = new LongAdder();
-        var tickets = new LongAdder();
-        var refusals = new ConcurrentHashMap<String, LongAdder>();
-        var errors = new LongAdder();
-        var nextAccount = new AtomicInteger();
-        var gaSoldOut = new AtomicBoolean();
-        var seatsSoldOut = new AtomicBoolean();
-        var start = new CountDownLatch(1);
-        var deadline = new AtomicLong();
-        var finishedAt = new AtomicLong();
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int b = 0; b < buyers; b++) {
-                int slot = b;
-                latencies[slot] = new long[4096];
-                pool.submit(() -> {
-                    start.await();
-                    var random = ThreadLocalRandom.current();
-                    int account = nextAccount.getAndIncrement() % tokens.size();
-                    int heldByAccount = 0;
-                    while (System.nanoTime() < deadline.get() && !(gaSoldOut.get() && seatsSoldOut.get())) {
-                        int quantity = 1 + random.nextInt(4);
-                        if (heldByAccount + quantity > 20) {
-                            account = nextAccount.getAndIncrement() % tokens.size();
-                            heldByAccount = 0;
-                        }
-                        boolean seated = seatsSoldOut.get() ? false : gaSoldOut.get() || random.nextInt(5) == 0;
-                        var body = seated
-                                ? "{\"eventId\":\"%s\",\"ticketTypeId\":\"%s\",\"quantity\":%d,\"bestAvailable\":true}"
-                                        .formatted(event.id(), event.seated(), quantity)
-                                : "{\"eventId\":\"%s\",\"items\":[{\"ticketTypeId\":\"%s\",\"quantity\":%d}]}"
-                                        .formatted(event.id(), event.generalAdmission(), quantity);
-                        long began = System.nanoTime();
-                        HttpResponse<String> response;
-                        try {
-                            response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/holds"))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .header("Authorization", "Bearer " + tokens.get(account))
-                                    .header("Content-Type", "application/json")
-                                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                        } catch (IOException e) {
-                            errors.increment();
-                            continue;
-                        }
-                        long took = System.nanoTime() - began;
-                        if (counts[slot] == latencies[slot].length) {
-                            latencies[slot] = Arrays.copyOf(latencies[slot], counts[slot] * 2);
-                        }
-                        latencies[slot][counts[slot]++] = took;
-                        if (response.statusCode() == 201) {
-                            holds.increment();
-                            tickets.add(quantity);
-                            heldByAccount += quantity;
-                        } else {
-                            var code = field(response.body(), "code");
-                            refusals.computeIfAbsent(code == null ? "http_" + response.statusCode() : code,
-                                    k -> new LongAdder()).increment();
-                            if ("inventory.sold_out".equals(code) || "inventory.not_enough".equals(code)) {
-                                if (remainingIsZero(response.body())) {
-                                    (seated ? seatsSoldOut : gaSoldOut).set(true);
-                                }
-                            } else if ("inventory.buyer_limit".equals(code)) {
-                                heldByAccount = 20;
-                            } else if (!"inventory.seat_taken".equals(code)) {
-                                errors.increment();
-                            }
-                        }
-                    }
-                    finishedAt.accumulateAndGet(System.nanoTime(), Math::max);
-                    return null;
-                });
-            }
-            long began = System.nanoTime();
-            deadline.set(began + runFor.toNanos());
-            start.countDown();
-            pool.shutdown();
-            pool.awaitTermination(runFor.toSeconds() + 120, java.util.concurrent.TimeUnit.SECONDS);
-            double seconds = (finishedAt.get() - began) / 1e9;
-            var all = new ArrayList<Long>();
-            for (int b = 0; b < buyers; b++) {
-                for (int i = 0; i < counts[b]; i++) {
-                    all.add(latencies[b][i]);
-                }
-            }
-            var sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-            var refusalCounts = new LinkedHashMap<String, Long>();
-            refusals.forEach((code, count) -> refusalCounts.put(code, count.sum()));
-            return new StrategyResult(holds.sum() / seconds, tickets.sum() / seconds, percentile(sorted, 50),
-                    percentile(sorted, 95), percentile(sorted, 99), errors.sum(), 0, 0, seconds, holds.sum(),
-                    tickets.sum(), sorted.length, gaSoldOut.get(), seatsSoldOut.get(), refusalCounts);
+    StrategyResult onSale(Event event, Path tokens) throws Exception {
+        var out = wrk("holds.lua", runFor, tokens, event.id(), event.generalAdmission(), event.seated());
+        var window = sellingWindow(event);
+        double seconds = Math.max(window[2] / 1000.0, 0.001);
+        var refusals = new LinkedHashMap<String, Long>();
+        var matcher = Pattern.compile("\"([a-z_.]+)\": (\\d+)").matcher(section(out, "refusals"));
+        while (matcher.find()) {
+            refusals.put(matcher.group(1), Long.parseLong(matcher.group(2)));
         }
+        long errors = number(out, "failures") + number(out, "socketErrors");
+        return new StrategyResult(window[0] / seconds, window[1] / seconds, number(out, "p50Us") / 1000.0,
+                number(out, "p95Us") / 1000.0, number(out, "p99Us") / 1000.0, errors, 0, 0, seconds, window[0],
+                window[1], number(out, "requests"), window[3] == 1, window[4] == 1, refusals);
+    }
+
+    /** {holds, tickets, selling window in ms (first to last hold), GA sold out (1/0), seats sold out (1/0)}. */
+    long[] sellingWindow(Event event) throws Exception {
+        try (var connection = DriverManager.getConnection(jdbcUrl);
+                var statement = connection.prepareStatement("""
+                        select count(*), coalesce(sum(quantity), 0),
+                               coalesce(extract(epoch from max(created_at) - min(created_at)) * 1000, 0)::bigint,
+                               (select (s.held + s.sold >= s.capacity)::int from inventory_stock s
+                                 where s.ticket_type_id = ?::uuid),
+                               (select (count(*) filter (where hold_id is null and not sold) = 0)::int
+                                  from inventory_seats where ticket_type_id = ?::uuid)
+                        from inventory_holds where event_id = ?::uuid and status in ('ACTIVE', 'CONFIRMED')
+                        """)) {
+            statement.setString(1, event.generalAdmission());
+            statement.setString(2, event.seated());
+            statement.setString(3, event.id());
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)};
+            }
+        }
+    }
+
+    /** Runs wrk with one of bench/lua's scripts and returns its BENCH_JSON line. */
+    String wrk(String script, Duration duration, Path tokens, String... args) throws Exception {
+        var command = new ArrayList<>(List.of("wrk", "-t", "2", "-c", Integer.toString(buyers),
+                "-d", duration.toSeconds() + "s", "--timeout", "30s", "-s", Path.of("bench/lua", script).toString(),
+                base, "--", tokens.toString()));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0 || !output.contains("BENCH_JSON")) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        return output.substring(output.indexOf("BENCH_JSON"));
+    }
+
+    static long number(String json, String name) {
+        var matcher = Pattern.compile("\"" + name + "\": (-?\\d+)").matcher(json);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+
+    static String section(String json, String name) {
+        int at = json.indexOf("\"" + name + "\": {");
+        return at < 0 ? "" : json.substring(at, json.indexOf('}', at) + 1);
     }
 
     record StrategyResult(double holdsPerSecond, double ticketsPerSecond, double p50Ms, double p95Ms, double p99Ms,
@@ -258,51 +227,11 @@ public class OnSaleBenchmark {
     record Ceiling(double perSecond, double p50Ms, double p99Ms, long errors) {
     }
 
-    Ceiling ceiling(List<String> tokens, Duration duration) throws InterruptedException {
-        var done = new LongAdder();
-        var errors = new LongAdder();
-        var latencies = new ConcurrentHashMap<Integer, long[]>();
-        var counts = new int[buyers];
-        var start = new CountDownLatch(1);
-        long[] window = new long[2];
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int b = 0; b < buyers; b++) {
-                int slot = b;
-                pool.submit(() -> {
-                    var mine = new long[8192];
-                    var token = tokens.get(slot % tokens.size());
-                    start.await();
-                    while (System.nanoTime() < window[1]) {
-                        long began = System.nanoTime();
-                        try {
-                            var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
-                                    .header("Authorization", "Bearer " + token).GET().build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() != 200) {
-                                errors.increment();
-                                continue;
-                            }
-                        } catch (IOException e) {
-                            errors.increment();
-                            continue;
-                        }
-                        if (counts[slot] == mine.length) {
-                            mine = Arrays.copyOf(mine, mine.length * 2);
-                        }
-                        mine[counts[slot]++] = System.nanoTime() - began;
-                        done.increment();
-                    }
-                    latencies.put(slot, Arrays.copyOf(mine, counts[slot]));
-                    return null;
-                });
-            }
-            window[0] = System.nanoTime();
-            window[1] = window[0] + duration.toNanos();
-            start.countDown();
-        }
-        var sorted = latencies.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Ceiling(done.sum() / (duration.toNanos() / 1e9), percentile(sorted, 50), percentile(sorted, 99),
-                errors.sum());
+    Ceiling ceiling(Path tokens, Duration duration) throws Exception {
+        var out = wrk("ceiling.lua", duration, tokens);
+        double seconds = Double.parseDouble(out.replaceAll("(?s).*\"seconds\": ([0-9.]+).*", "$1"));
+        return new Ceiling(number(out, "requests") / seconds, number(out, "p50Us") / 1000.0,
+                number(out, "p99Us") / 1000.0, number(out, "failures") + number(out, "socketErrors"));
     }
 
     // ---- setup through the public API -----------------------------------------------------------------------
@@ -329,13 +258,25 @@ public class OnSaleBenchmark {
         return List.of(tokens);
     }
 
-    String createVenue(String organizer, String organization) {
+    record Venue(String id, List<String> sections) {
+    }
+
+    Venue createVenue(String organizer, String organization) {
         var response = send("POST", "/api/v1/venues", organizer, """
                 {"organizationId":"%s","name":"Bench Arena %s","address":"1 Load Street","timezone":"Europe/Berlin",
                  "capacity":%d,"seatingPlan":{"sections":[%s]}}""".formatted(organization,
                 UUID.randomUUID().toString().substring(0, 6), generalAdmission + sections * seatRows * seatsPerRow,
                 sectionsJson()));
-        return requireField(response, "id");
+        var id = requireField(response, "id");
+        var sections = new ArrayList<String>();
+        var matcher = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"name\":\"S\\d+\"").matcher(response.body());
+        while (matcher.find()) {
+            sections.add("\"" + matcher.group(1) + "\"");
+        }
+        if (sections.size() != this.sections) {
+            throw new IllegalStateException("expected " + this.sections + " sections in " + response.body().substring(0, 300));
+        }
+        return new Venue(id, sections);
     }
 
     private String sectionsJson() {
@@ -347,12 +288,12 @@ public class OnSaleBenchmark {
         return String.join(",", parts);
     }
 
-    Event createEvent(String organizer, String admin, String organization, String venue, String strategy) {
+    Event createEvent(String organizer, String admin, String organization, Venue venue, String strategy) {
         var starts = LocalDateTime.now().plusDays(30).withNano(0).withSecond(0);
         var event = requireField(send("POST", "/api/v1/events", organizer, """
                 {"organizationId":"%s","title":"On-sale benchmark (%s)","description":"Load test.","category":"CONCERT",
                  "venueId":"%s","startsAt":"%s","endsAt":"%s","holdDurationMinutes":15,"maxTicketsPerBuyer":20}"""
-                .formatted(organization, strategy, venue, starts, starts.plusHours(3))), "id");
+                .formatted(organization, strategy, venue.id(), starts, starts.plusHours(3))), "id");
         var pinned = send("PUT", "/api/v1/admin/inventory/events/" + event + "/strategy", admin,
                 "{\"strategy\":\"%s\"}".formatted(strategy));
         if (pinned.statusCode() != 204) {
@@ -361,14 +302,10 @@ public class OnSaleBenchmark {
         var ga = requireField(send("POST", "/api/v1/events/" + event + "/ticket-types", organizer, """
                 {"name":"Standing","priceMinor":4500,"currency":"EUR","capacity":%d,"minPerOrder":1,"maxPerOrder":4}"""
                 .formatted(generalAdmission)), "id");
-        var sectionNames = new ArrayList<String>();
-        for (int s = 1; s <= sections; s++) {
-            sectionNames.add("\"S%02d\"".formatted(s));
-        }
         var seated = requireField(send("POST", "/api/v1/events/" + event + "/ticket-types", organizer, """
-                {"name":"Seated","priceMinor":7500,"currency":"EUR","seated":true,"sections":[%s],"minPerOrder":1,
-                 "maxPerOrder":4}""".formatted(String.join(",", sectionNames))), "id");
-        var published = send("POST", "/api/v1/events/" + event + "/publish", organizer, "{}");
+                {"name":"Seated","priceMinor":7500,"currency":"EUR","sectionIds":[%s],"minPerOrder":1,
+                 "maxPerOrder":4}""".formatted(String.join(",", venue.sections()))), "id");
+        var published = send("POST", "/api/v1/events/" + event + "/publish", organizer, null);
         if (published.statusCode() / 100 != 2) {
             throw new IllegalStateException("could not publish: " + published.body());
         }
@@ -482,8 +419,11 @@ public class OnSaleBenchmark {
             text.append("\nRatios: coalescing / row-lock = **%.1f×**, coalescing / skip-locked = **%.1f×**, "
                     .formatted(ratio(coalescing, strategies.get("row-lock")), ratio(coalescing, strategies.get("skip-locked"))));
             text.append("coalescing / ceiling = **%.0f%%**.\n\n".formatted(100 * coalescing.holdsPerSecond() / ceiling.perSecond()));
-            text.append("Latencies cover every hold request (placed or refused). Errors count transport failures and "
-                    + "unexpected answers; refusals (sold out, seat taken, buyer limit) are listed in the JSON.\n");
+            text.append("Load generator: wrk (2 threads, one connection per buyer, each request with the next buyer's "
+                    + "token). Holds/s and tickets/s are counted in the database over the selling window (first to last "
+                    + "hold); a wrk thread stops once it has seen both ticket types sold out. Latencies cover every "
+                    + "hold request (placed or refused). Errors are transport failures and unexpected answers; "
+                    + "refusals (sold out, seat taken, buyer limit) are listed in the JSON.\n");
             return text.toString();
         }
 

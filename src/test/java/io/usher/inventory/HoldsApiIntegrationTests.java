@@ -67,6 +67,20 @@ class HoldsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void repeatsTheStoredAnswerEvenWhenTheEventWentOffSaleSince() {
+        var sale = fixtures.onSale(Strategy.COALESCING, 10, 0);
+        var first = hold(sale, 2, "before-close");
+        fixtures.rules(new SaleRules(sale.event(), false, Duration.ofMinutes(10), 10));
+
+        var repeated = hold(sale, 2, "before-close");
+        var fresh = hold(sale, 2, "after-close");
+
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(repeated.get("holdId")).isEqualTo(first.get("holdId"));
+        assertThat(fresh.code()).isEqualTo("inventory.event_not_found");
+    }
+
+    @Test
     void saysWhatRemainsWhenNotEnoughAndRepeatsThatAnswerForTheSameKey() {
         var sale = fixtures.onSale(Strategy.ROW_LOCK, 3, 0);
         hold(sale, 2, "a");

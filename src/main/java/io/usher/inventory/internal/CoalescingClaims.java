@@ -261,12 +261,13 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
             seatsByHold.put(claim.holdId(), seats);
         }
 
-        refuseSeatsTakenElsewhere(accepted, seatsByHold, totals, changedTotals, outcomes);
+        var places = refuseSeatsTakenElsewhere(accepted, seatsByHold, totals, changedTotals, outcomes);
         heldDelta.forEach(writer::addHeld);
         writer.saveBuyerTotals(event, changedTotals);
         writer.insertHolds(accepted, seatsByHold);
         for (var claim : accepted) {
-            outcomes.put(claim, new ClaimOutcome.Placed(claim.holdId(), seatsByHold.get(claim.holdId())));
+            outcomes.put(claim, new ClaimOutcome.Placed(claim.holdId(),
+                    ClaimOutcome.PlacedSeat.of(seatsByHold.get(claim.holdId()), places)));
         }
         var answered = new LinkedHashMap<Claim, ClaimOutcome>();
         fresh.forEach(claim -> answered.put(claim, outcomes.get(claim)));
@@ -278,22 +279,23 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
      * Takes the batch's seats in one statement. A seat another transaction (another instance, or a hold made
      * before this batch) has taken fails the request that wanted it; its other seats go back.
      */
-    private void refuseSeatsTakenElsewhere(List<Claim> accepted, Map<UUID, List<Claim.ChosenSeat>> seatsByHold,
-            Map<UUID, Integer> totals, Map<UUID, Integer> changedTotals, Map<Claim, ClaimOutcome> outcomes) {
+    private Map<UUID, HoldWriter.SeatPlace> refuseSeatsTakenElsewhere(List<Claim> accepted,
+            Map<UUID, List<Claim.ChosenSeat>> seatsByHold, Map<UUID, Integer> totals, Map<UUID, Integer> changedTotals,
+            Map<Claim, ClaimOutcome> outcomes) {
         var holdBySeat = new LinkedHashMap<UUID, UUID>();
         seatsByHold.forEach((hold, seats) -> seats.forEach(seat -> holdBySeat.put(seat.seatId(), hold)));
         if (holdBySeat.isEmpty()) {
-            return;
+            return Map.of();
         }
         var taken = writer.takeSeats(accepted.getFirst().event(), holdBySeat);
         if (taken.size() == holdBySeat.size()) {
-            return;
+            return taken;
         }
         var failed = new ArrayList<UUID>();
         for (var iterator = accepted.iterator(); iterator.hasNext();) {
             var claim = iterator.next();
             var missing = seatsByHold.get(claim.holdId()).stream().map(Claim.ChosenSeat::seatId)
-                    .filter(id -> !taken.contains(id)).map(SeatId::new).toList();
+                    .filter(id -> !taken.containsKey(id)).map(SeatId::new).toList();
             if (!missing.isEmpty()) {
                 iterator.remove();
                 seatsByHold.remove(claim.holdId());
@@ -304,6 +306,7 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
             }
         }
         writer.putBackSeats(failed);
+        return taken;
     }
 
     private static NotEnough shortage(Claim claim, Map<UUID, Integer> remaining) {

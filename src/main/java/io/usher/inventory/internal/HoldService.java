@@ -50,12 +50,22 @@ public class HoldService {
         this.eventsWithStock = Caffeine.newBuilder().expireAfterWrite(properties.availabilityTtl()).build();
     }
 
+    /**
+     * Places a hold. A repeated Idempotency-Key is recognised inside the claiming transaction (the key's row is
+     * written there), so the common path costs no extra query; a request refused before it gets there (the
+     * event went off sale since, say) still gets the answer stored for its key, if there is one.
+     */
     public Hold place(HoldRequest request) {
-        var stored = writer.storedAnswer(request.buyer().value(), request.idempotencyKey());
-        if (stored.isPresent()) {
-            return replay(request, stored.get());
+        Claim claim;
+        try {
+            claim = validator.validate(request);
+        } catch (UsherException refusal) {
+            var stored = writer.storedAnswer(request.buyer().value(), request.idempotencyKey());
+            if (stored.isPresent()) {
+                return replay(request, stored.get());
+            }
+            throw refusal;
         }
-        var claim = validator.validate(request);
         var strategy = strategies.get(validator.snapshot(claim.event()).rules().strategy());
         return switch (strategy.claim(claim)) {
             case ClaimOutcome.Placed placed -> new Hold(new HoldId(placed.holdId()), request.event(), request.buyer(),
@@ -117,11 +127,13 @@ public class HoldService {
                 .map(e -> new HoldRequest.Item(new io.usher.common.TicketTypeId(e.getKey()), e.getValue())).toList();
     }
 
-    private List<Hold.HeldSeat> seats(ClaimOutcome.Placed placed) {
-        if (placed.seats().isEmpty()) {
-            return List.of();
-        }
-        return lifecycle.find(placed.holdId()).map(Hold::seats).orElse(List.of());
+    private static List<Hold.HeldSeat> seats(ClaimOutcome.Placed placed) {
+        return placed.seats().stream()
+                .map(seat -> new Hold.HeldSeat(new io.usher.common.SeatId(seat.seatId()),
+                        new io.usher.common.TicketTypeId(seat.ticketType()), seat.section(), seat.row(), seat.number()))
+                .sorted(java.util.Comparator.comparing(Hold.HeldSeat::section).thenComparing(Hold.HeldSeat::row)
+                        .thenComparingInt(Hold.HeldSeat::number))
+                .toList();
     }
 
     /** 409: the same Idempotency-Key is being answered right now; retry in a moment. */

@@ -222,21 +222,29 @@ class HoldWriter {
         return rows;
     }
 
+    /** Where a taken seat is, as the claiming statement returned it. */
+    record SeatPlace(String section, String row, int number) {
+    }
+
     /** Marks free seats of the event as held by the given holds; returns the seats it could take. */
-    Set<UUID> takeSeats(UUID event, Map<UUID, UUID> holdBySeat) {
+    Map<UUID, SeatPlace> takeSeats(UUID event, Map<UUID, UUID> holdBySeat) {
+        var taken = new HashMap<UUID, SeatPlace>();
         if (holdBySeat.isEmpty()) {
-            return Set.of();
+            return taken;
         }
-        return new HashSet<>(jdbc.sql("""
+        jdbc.sql("""
                 update inventory_seats s set hold_id = x.hold
                 from unnest(cast(:seats as uuid[]), cast(:holds as uuid[])) as x(seat, hold)
                 where s.event_id = :event and s.seat_id = x.seat and s.hold_id is null and not s.sold
-                returning s.seat_id
+                returning s.seat_id, s.section, s.row_label, s.number
                 """)
                 .param("event", event)
                 .param("seats", holdBySeat.keySet().stream().map(UUID::toString).toArray(String[]::new))
                 .param("holds", holdBySeat.values().stream().map(UUID::toString).toArray(String[]::new))
-                .query(UUID.class).list());
+                .query((rs, row) -> taken.put(rs.getObject(1, UUID.class),
+                        new SeatPlace(rs.getString(2), rs.getString(3), rs.getInt(4))))
+                .list();
+        return taken;
     }
 
     /** Gives back seats a request took before it failed in the same transaction. */

@@ -56,19 +56,21 @@ abstract class PerRequestClaims implements ClaimStrategy {
             return refusal;
         }
         var seats = new ArrayList<Claim.ChosenSeat>();
+        var places = new HashMap<UUID, HoldWriter.SeatPlace>();
         if (!claim.seats().isEmpty()) {
             var wanted = new LinkedHashMap<UUID, UUID>();
             claim.seats().forEach(seat -> wanted.put(seat.seatId(), claim.holdId()));
             var taken = writer.takeSeats(claim.event(), wanted);
             if (taken.size() < wanted.size()) {
                 writer.putBackSeats(List.of(claim.holdId()));
-                var missing = wanted.keySet().stream().filter(id -> !taken.contains(id)).map(SeatId::new).toList();
+                var missing = wanted.keySet().stream().filter(id -> !taken.containsKey(id)).map(SeatId::new).toList();
                 return new ClaimOutcome.Refused(new SeatTaken(missing));
             }
             seats.addAll(claim.seats());
+            places.putAll(taken);
         }
         if (claim.wantsBestSeats()) {
-            var best = takeBestSeats(claim);
+            var best = takeBestSeats(claim, places);
             if (best == null) {
                 return new ClaimOutcome.Refused(new NotEnough(Map.of(new TicketTypeId(claim.bestType()),
                         writer.freeSeats(claim.bestType()).size())));
@@ -79,7 +81,7 @@ abstract class PerRequestClaims implements ClaimStrategy {
         perHold.put(claim.holdId(), seats);
         writer.insertHolds(List.of(claim), perHold);
         writer.saveBuyerTotals(claim.event(), Map.of(claim.buyer(), already + claim.quantity()));
-        return new ClaimOutcome.Placed(claim.holdId(), seats);
+        return new ClaimOutcome.Placed(claim.holdId(), ClaimOutcome.PlacedSeat.of(seats, places));
     }
 
     /** Row-lock locks the counter rows here, before anything else; skip-locked locks nothing up front. */
@@ -88,7 +90,7 @@ abstract class PerRequestClaims implements ClaimStrategy {
     /** Claims the general-admission items, or returns why not (having written nothing that stays). */
     protected abstract ClaimOutcome.Refused claimGeneralAdmission(Claim claim, Map<UUID, StockStore.StockRow> counted);
 
-    private List<Claim.ChosenSeat> takeBestSeats(Claim claim) {
+    private List<Claim.ChosenSeat> takeBestSeats(Claim claim, Map<UUID, HoldWriter.SeatPlace> places) {
         for (int attempt = 0; attempt < BEST_SEAT_ATTEMPTS; attempt++) {
             var picked = SeatPicker.pick(writer.freeSeats(claim.bestType()), new HashSet<>(), claim.bestQuantity());
             if (picked.size() < claim.bestQuantity()) {
@@ -96,7 +98,9 @@ abstract class PerRequestClaims implements ClaimStrategy {
             }
             var wanted = new LinkedHashMap<UUID, UUID>();
             picked.forEach(seat -> wanted.put(seat, claim.holdId()));
-            if (writer.takeSeats(claim.event(), wanted).size() == picked.size()) {
+            var taken = writer.takeSeats(claim.event(), wanted);
+            if (taken.size() == picked.size()) {
+                places.putAll(taken);
                 return picked.stream().map(seat -> new Claim.ChosenSeat(seat, claim.bestType())).toList();
             }
             // another request took one of them meanwhile: give back ours and look again
