@@ -43,6 +43,8 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CoalescingClaims.class);
     private static final Duration IDLE = Duration.ofMinutes(1);
+    /** Free seats looked at beyond what a batch asks for, to find adjacent runs. */
+    private static final int SEAT_WINDOW = 256;
     /** A request never waits longer than this for its batch, whatever goes wrong. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -216,6 +218,11 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
         var heldDelta = new HashMap<UUID, Integer>();
         var seatsTakenInBatch = new HashSet<UUID>();
         var freeSeats = new HashMap<UUID, List<StockStore.SeatRow>>();
+        // the front of the free seats is where best-available picks come from: enough for every seat the batch
+        // asks for, with room to find adjacent runs
+        var wantedSeats = new HashMap<UUID, Integer>();
+        fresh.stream().filter(Claim::wantsBestSeats)
+                .forEach(claim -> wantedSeats.merge(claim.bestType(), claim.bestQuantity(), Integer::sum));
         var accepted = new ArrayList<Claim>();
         var seatsByHold = new HashMap<UUID, List<Claim.ChosenSeat>>();
 
@@ -240,7 +247,8 @@ class CoalescingClaims implements ClaimStrategy, DisposableBean {
                 }
             }
             if (claim.wantsBestSeats()) {
-                var free = freeSeats.computeIfAbsent(claim.bestType(), writer::freeSeats);
+                var free = freeSeats.computeIfAbsent(claim.bestType(),
+                        type -> writer.freeSeats(type, SEAT_WINDOW + 4 * wantedSeats.get(type)));
                 var picked = SeatPicker.pick(free, seatsTakenInBatch, claim.bestQuantity());
                 if (picked.size() < claim.bestQuantity()) {
                     int left = (int) free.stream().filter(s -> !seatsTakenInBatch.contains(s.seatId())).count();

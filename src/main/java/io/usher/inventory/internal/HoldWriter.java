@@ -255,25 +255,88 @@ class HoldWriter {
         }
     }
 
-    /** Free seats of a seated type, front to back, along each row. */
-    List<StockStore.SeatRow> freeSeats(UUID ticketType) {
+    /** The first {@code limit} free seats of a seated type, front to back, along each row. */
+    List<StockStore.SeatRow> freeSeats(UUID ticketType, int limit) {
         return jdbc.sql("""
                 select * from inventory_seats where ticket_type_id = :type and hold_id is null and not sold
-                order by section, row_order, number
+                order by section, row_order, number limit :limit
                 """)
-                .param("type", ticketType).query(StockStore::seatRow).list();
+                .param("type", ticketType).param("limit", limit).query(StockStore::seatRow).list();
     }
 
-    /** skip-locked: claims up to {@code quantity} free units for the hold, skipping rows others have locked. */
-    int takeUnits(UUID ticketType, int quantity, UUID holdId) {
+    /**
+     * skip-locked: claims up to {@code quantity} free units for the hold, skipping rows others have locked. The
+     * scan starts at a random unit (wrapping around): always starting at the lowest number would walk over the
+     * index entries of every unit already claimed, which grows with every sale until vacuum catches up.
+     */
+    int takeUnits(UUID ticketType, int quantity, UUID holdId, int capacity) {
+        int from = capacity <= 1 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextInt(capacity);
+        int taken = takeUnitsFrom(ticketType, quantity, holdId, from, Integer.MAX_VALUE);
+        if (taken < quantity && from > 0) {
+            taken += takeUnitsFrom(ticketType, quantity - taken, holdId, 0, from);
+        }
+        return taken;
+    }
+
+    private int takeUnitsFrom(UUID ticketType, int quantity, UUID holdId, int from, int before) {
         return jdbc.sql("""
                 update inventory_units set hold_id = :hold
                 where (ticket_type_id, unit_no) in (
                     select ticket_type_id, unit_no from inventory_units
                     where ticket_type_id = :type and hold_id is null and not sold
-                    limit :quantity for update skip locked)
+                      and unit_no >= :from and unit_no < :before
+                    order by unit_no limit :quantity for update skip locked)
                 """)
-                .param("type", ticketType).param("quantity", quantity).param("hold", holdId).update();
+                .param("type", ticketType).param("quantity", quantity).param("hold", holdId)
+                .param("from", from).param("before", before).update();
+    }
+
+    /**
+     * The best free seats of a seated type, chosen in the database: the first run of {@code quantity} adjacent
+     * free seats in one row, front to back, else the first free seats. Used by the per-request strategies,
+     * which claim them afterwards with {@link #takeSeats} (another request may have been faster).
+     */
+    List<UUID> bestFreeSeats(UUID ticketType, int quantity) {
+        var adjacent = jdbc.sql("""
+                with free as (
+                    select seat_id, section, row_order, number,
+                           number - row_number() over (partition by section, row_order order by number) as run
+                    from inventory_seats
+                    where ticket_type_id = :type and hold_id is null and not sold
+                ), first_run as (
+                    select section, row_order, run from free
+                    group by section, row_order, run having count(*) >= :quantity
+                    order by section, row_order, min(number) limit 1
+                )
+                select f.seat_id from free f join first_run r using (section, row_order, run)
+                order by f.number limit :quantity
+                """)
+                .param("type", ticketType).param("quantity", quantity).query(UUID.class).list();
+        if (adjacent.size() == quantity) {
+            return adjacent;
+        }
+        return jdbc.sql("""
+                select seat_id from inventory_seats where ticket_type_id = :type and hold_id is null and not sold
+                order by section, row_order, number limit :quantity
+                """)
+                .param("type", ticketType).param("quantity", quantity).query(UUID.class).list();
+    }
+
+    /**
+     * Locks up to {@code limit} free seats, front to back, skipping seats other transactions have locked, and
+     * returns them: the skip-locked way to pick seats, so concurrent requests get different candidates.
+     */
+    List<StockStore.SeatRow> lockFreeSeats(UUID ticketType, int limit) {
+        return jdbc.sql("""
+                select * from inventory_seats where ticket_type_id = :type and hold_id is null and not sold
+                order by section, row_order, number limit :limit for update skip locked
+                """)
+                .param("type", ticketType).param("limit", limit).query(StockStore::seatRow).list();
+    }
+
+    int freeSeatCount(UUID ticketType) {
+        return jdbc.sql("select count(*) from inventory_seats where ticket_type_id = :type and hold_id is null and not sold")
+                .param("type", ticketType).query(Integer.class).single();
     }
 
     void putBackUnits(UUID holdId) {

@@ -2,7 +2,6 @@ package io.usher.inventory.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ abstract class PerRequestClaims implements ClaimStrategy {
             var best = takeBestSeats(claim, places);
             if (best == null) {
                 return new ClaimOutcome.Refused(new NotEnough(Map.of(new TicketTypeId(claim.bestType()),
-                        writer.freeSeats(claim.bestType()).size())));
+                        writer.freeSeatCount(claim.bestType()))));
             }
             seats.addAll(best);
         }
@@ -90,9 +89,14 @@ abstract class PerRequestClaims implements ClaimStrategy {
     /** Claims the general-admission items, or returns why not (having written nothing that stays). */
     protected abstract ClaimOutcome.Refused claimGeneralAdmission(Claim claim, Map<UUID, StockStore.StockRow> counted);
 
+    /** Chooses the best free seats for a request; row-lock asks the database, skip-locked a locked window. */
+    protected List<UUID> pickBestSeats(Claim claim) {
+        return writer.bestFreeSeats(claim.bestType(), claim.bestQuantity());
+    }
+
     private List<Claim.ChosenSeat> takeBestSeats(Claim claim, Map<UUID, HoldWriter.SeatPlace> places) {
         for (int attempt = 0; attempt < BEST_SEAT_ATTEMPTS; attempt++) {
-            var picked = SeatPicker.pick(writer.freeSeats(claim.bestType()), new HashSet<>(), claim.bestQuantity());
+            var picked = pickBestSeats(claim);
             if (picked.size() < claim.bestQuantity()) {
                 return null;
             }

@@ -18,6 +18,9 @@ import io.usher.inventory.NotEnough;
 @Component
 class SkipLockedClaims extends PerRequestClaims {
 
+    /** Free seats a request locks to choose from: enough for a run of adjacent seats in a row or two. */
+    private static final int SEAT_WINDOW = 64;
+
     private final JdbcClient jdbc;
 
     SkipLockedClaims(HoldWriter writer, TransactionTemplate tx, JdbcClient jdbc) {
@@ -38,7 +41,7 @@ class SkipLockedClaims extends PerRequestClaims {
     @Override
     protected ClaimOutcome.Refused claimGeneralAdmission(Claim claim, Map<UUID, StockStore.StockRow> unused) {
         for (var item : claim.items()) {
-            int taken = writer.takeUnits(item.ticketType(), item.quantity(), claim.holdId());
+            int taken = writer.takeUnits(item.ticketType(), item.quantity(), claim.holdId(), capacity(item.ticketType()));
             if (taken < item.quantity()) {
                 writer.putBackUnits(claim.holdId());
                 var remaining = new HashMap<TicketTypeId, Integer>();
@@ -47,6 +50,18 @@ class SkipLockedClaims extends PerRequestClaims {
             }
         }
         return null;
+    }
+
+    /** Picks within a window of free seats this transaction locked, so concurrent requests never collide. */
+    @Override
+    protected java.util.List<UUID> pickBestSeats(Claim claim) {
+        var window = writer.lockFreeSeats(claim.bestType(), Math.max(SEAT_WINDOW, claim.bestQuantity()));
+        return SeatPicker.pick(window, java.util.Set.of(), claim.bestQuantity());
+    }
+
+    private int capacity(UUID ticketType) {
+        return jdbc.sql("select capacity from inventory_stock where ticket_type_id = :type")
+                .param("type", ticketType).query(Integer.class).single();
     }
 
     private int freeUnits(UUID ticketType) {
