@@ -11,19 +11,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
@@ -109,7 +102,20 @@ public class OnSaleBenchmark {
                     result.oversold(), result.duplicateSeats());
             results.put(strategy, result);
         }
-        return new Report(ceiling, results, this);
+        int probeBuyers = Math.max(1, buyers / 10);
+        var probeEvent = createEvent(organizer, admin, organization, venue, "coalescing");
+        log("latency probe: coalescing with %d buyers for 10 s", probeBuyers);
+        var probe = wrk("holds.lua", Duration.ofSeconds(10), tokens, probeBuyers, probeEvent.id(),
+                probeEvent.generalAdmission(), probeEvent.seated());
+        var latencyProbe = new Probe(probeBuyers, number(probe, "requests") / 10.0, number(probe, "p50Us") / 1000.0,
+                number(probe, "p95Us") / 1000.0, number(probe, "p99Us") / 1000.0);
+        log("latency probe: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", latencyProbe.p50Ms(), latencyProbe.p95Ms(),
+                latencyProbe.p99Ms());
+        return new Report(ceiling, results, latencyProbe, this);
+    }
+
+    /** Coalescing at a tenth of the buyers: the engine's latency when the machine is not saturated. */
+    record Probe(int buyers, double requestsPerSecond, double p50Ms, double p95Ms, double p99Ms) {
     }
 
     // ---- the on-sale run ------------------------------------------------------------------------------------
@@ -156,7 +162,11 @@ public class OnSaleBenchmark {
 
     /** Runs wrk with one of bench/lua's scripts and returns its BENCH_JSON line. */
     String wrk(String script, Duration duration, Path tokens, String... args) throws Exception {
-        var command = new ArrayList<>(List.of("wrk", "-t", "2", "-c", Integer.toString(buyers),
+        return wrk(script, duration, tokens, buyers, args);
+    }
+
+    String wrk(String script, Duration duration, Path tokens, int connections, String... args) throws Exception {
+        var command = new ArrayList<>(List.of("wrk", "-t", "2", "-c", Integer.toString(connections),
                 "-d", duration.toSeconds() + "s", "--timeout", "30s", "-s", Path.of("bench/lua", script).toString(),
                 base, "--", tokens.toString()));
         command.addAll(List.of(args));
@@ -369,7 +379,7 @@ public class OnSaleBenchmark {
 
     // ---- the report -----------------------------------------------------------------------------------------
 
-    record Report(Ceiling ceiling, Map<String, StrategyResult> strategies, OnSaleBenchmark setup) {
+    record Report(Ceiling ceiling, Map<String, StrategyResult> strategies, Probe probe, OnSaleBenchmark setup) {
 
         String json() {
             var text = new StringBuilder("{\n");
@@ -393,6 +403,8 @@ public class OnSaleBenchmark {
                             r.oversold(), r.duplicateSeats(), r.seconds(), r.holds(), r.tickets(), r.requests(),
                             r.generalAdmissionSoldOut(), r.seatsSoldOut(), jsonMap(r.refusals()))));
             text.append(String.join(",\n", entries)).append("\n  },\n");
+            text.append("  \"latencyProbe\": {\"strategy\": \"coalescing\", \"buyers\": %d, \"requestsPerSecond\": %.1f, \"p50Ms\": %.2f, \"p95Ms\": %.2f, \"p99Ms\": %.2f},\n"
+                    .formatted(probe.buyers(), probe.requestsPerSecond(), probe.p50Ms(), probe.p95Ms(), probe.p99Ms()));
             var coalescing = strategies.get("coalescing");
             text.append("  \"ratios\": {\"coalescingOverRowLock\": %.2f, \"coalescingOverSkipLocked\": %.2f, \"coalescingOverCeiling\": %.3f}\n"
                     .formatted(ratio(coalescing, strategies.get("row-lock")), ratio(coalescing, strategies.get("skip-locked")),
@@ -419,6 +431,8 @@ public class OnSaleBenchmark {
             text.append("\nRatios: coalescing / row-lock = **%.1f×**, coalescing / skip-locked = **%.1f×**, "
                     .formatted(ratio(coalescing, strategies.get("row-lock")), ratio(coalescing, strategies.get("skip-locked"))));
             text.append("coalescing / ceiling = **%.0f%%**.\n\n".formatted(100 * coalescing.holdsPerSecond() / ceiling.perSecond()));
+            text.append("Latency probe (coalescing, %d buyers, 10 s, %.0f requests/s): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms.\n\n"
+                    .formatted(probe.buyers(), probe.requestsPerSecond(), probe.p50Ms(), probe.p95Ms(), probe.p99Ms()));
             text.append("Load generator: wrk (2 threads, one connection per buyer, each request with the next buyer's "
                     + "token). Holds/s and tickets/s are counted in the database over the selling window (first to last "
                     + "hold); a wrk thread stops once it has seen both ticket types sold out. Latencies cover every "
