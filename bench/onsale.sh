@@ -44,7 +44,7 @@ echo "[bench] starting Usher on :$PORT (data in $WORK)"
   --logging.level.io.usher.access=warn \
   > "$WORK/usher.log" 2>&1 &
 USHER=$!
-trap 'kill $USHER 2>/dev/null; wait $USHER 2>/dev/null; rm -rf "$WORK"; true' EXIT
+trap 'set +e; kill $USHER 2>/dev/null; wait $USHER 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
   kill -0 $USHER 2>/dev/null || { tail -n 50 "$WORK/usher.log"; exit 1; }
