@@ -206,7 +206,8 @@ class OrganizerVenuePages {
         var venue = layout.venue();
         model.addAttribute("venue", venue);
         model.addAttribute("organization", scope.name(venue.organization()));
-        model.addAttribute("seatCount", layout.plan().seatCount());
+        model.addAttribute("planSummary", String.format(java.util.Locale.UK, "%,d seats in %s.",
+                layout.plan().seatCount(), Formats.count(layout.plan().sections().size(), "section", "sections")));
         model.addAttribute("seatMap", layout.plan().isEmpty() ? null : SeatMap.plan(layout.plan()));
         model.addAttribute("sections", layout.plan().sections().stream().map(section -> new SectionRow(section.id(),
                 section.name(), section.rows().isEmpty() ? "" : section.rows().getFirst().label() + "–"

@@ -17,8 +17,8 @@ import io.usher.inventory.Availability;
  *
  * @param selectable whether buyers pick seats on it (the storefront) or only look at it (organizers)
  * @param kind {@code buyers} (free, taken, picked), {@code organizers} (free, held, sold) or {@code plan}
- * @param style scales down to fit narrow screens, but not so far that seats become too small to tap; then the
- *        frame scrolls
+ * @param style scales up on wide screens, and down on narrow ones only a little, so seats stay big enough to tap;
+ *        beyond that the frame scrolls sideways
  */
 record SeatMap(int width, int height, boolean selectable, String kind, String summary, List<Section> sections,
         String viewBox, String style, int stageX, int stageWidth, int center, boolean anyUnsold) {
@@ -29,6 +29,8 @@ record SeatMap(int width, int height, boolean selectable, String kind, String su
     static final int STAGE = 56;
     static final int SECTION_HEADER = 34;
     static final int SECTION_GAP = 18;
+    /** Wide enough for a section's title over a short row. */
+    static final int MIN_WIDTH = 360;
 
     /**
      * @param ticketTypeId the ticket type selling the section; {@code null} when none does
@@ -109,7 +111,8 @@ record SeatMap(int width, int height, boolean selectable, String kind, String su
             SeatStates states) {
         int widest = plan.sections().stream().flatMap(s -> s.rows().stream()).mapToInt(r -> r.seats().size()).max()
                 .orElse(1);
-        int width = LEFT * 2 + widest * PITCH;
+        int seatsWidth = LEFT * 2 + widest * PITCH;
+        int width = Math.max(MIN_WIDTH, seatsWidth);
         int y = STAGE + SECTION_GAP;
         var planOnly = "plan".equals(kind);
         var sections = new ArrayList<Section>();
@@ -143,8 +146,8 @@ record SeatMap(int width, int height, boolean selectable, String kind, String su
                 + Formats.count(plan.seatCount(), "seat", "seats") + ".";
         var height = y;
         return new SeatMap(width, height, selectable, kind, summary, sections, "0 0 " + width + " " + height,
-                "min-width: " + Math.min(width, Math.max(320, width * 2 / 3)) + "px; max-width: "
-                        + Math.max(width, 640) + "px",
+                "min-width: " + Math.min(width, Math.max(300, seatsWidth * 17 / 20)) + "px; max-width: "
+                        + width * 3 / 2 + "px",
                 width / 4, width / 2, width / 2, sections.stream().anyMatch(section -> !section.sold()));
     }
 }

@@ -147,14 +147,15 @@ class StorefrontPages {
     }
 
     /**
-     * Holds what one of the event page's forms asks for: {@code quantities} (general admission, pairs of
-     * {@code ticketType} and {@code quantity}), {@code seats} (the seats picked on the map) or {@code best} (the
-     * best {@code quantity} seats of one {@code ticketType}).
+     * Holds what one of the event page's forms asks for: {@code quantities} (general admission, each
+     * {@code item} "ticket type id:count"), {@code seats} (the seats picked on the map) or {@code best} (the best
+     * {@code quantity} seats of one {@code ticketType}).
      */
     @PostMapping("/events/{id}/hold")
     String hold(@PathVariable UUID id, @RequestParam String idempotencyKey, @RequestParam String mode,
-            @RequestParam(required = false) List<UUID> ticketType, @RequestParam(required = false) List<Integer> quantity,
-            @RequestParam(required = false) List<UUID> seat, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) List<String> item, @RequestParam(required = false) List<UUID> ticketType,
+            @RequestParam(required = false) List<Integer> quantity, @RequestParam(required = false) List<UUID> seat,
+            Model model, HttpServletResponse response) {
         var buyer = CurrentUser.find();
         if (buyer.isEmpty()) {
             return CatalogPages.signIn("/events/" + id);
@@ -164,7 +165,7 @@ class StorefrontPages {
         var types = ticketType == null ? List.<UUID>of() : ticketType;
         var counts = quantity == null ? List.<Integer>of() : quantity;
         var seats = seat == null ? List.<UUID>of() : seat;
-        var chosen = new HoldChoices(quantities(types, counts), new LinkedHashSet<>(seats), null);
+        var chosen = new HoldChoices(quantities(item == null ? List.of() : item), new LinkedHashSet<>(seats), null);
         HoldRequest request = switch (mode) {
             case "quantities" -> {
                 var items = chosen.quantities().entrySet().stream().filter(e -> e.getValue() > 0)
@@ -329,11 +330,19 @@ class StorefrontPages {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
-    private static Map<UUID, Integer> quantities(List<UUID> types, List<Integer> counts) {
+    /** "ticket type id:count" pairs; anything malformed counts as nothing chosen. */
+    private static Map<UUID, Integer> quantities(List<String> items) {
         var map = new LinkedHashMap<UUID, Integer>();
-        for (int i = 0; i < Math.min(types.size(), counts.size()); i++) {
-            if (counts.get(i) != null) {
-                map.merge(types.get(i), Math.max(0, counts.get(i)), Integer::sum);
+        for (var item : items) {
+            var parts = item.split(":", 2);
+            var type = parts.length == 2 ? CatalogPages.uuid(parts[0]) : null;
+            if (type == null) {
+                continue;
+            }
+            try {
+                map.merge(type, Math.max(0, Integer.parseInt(parts[1].strip())), Integer::sum);
+            } catch (NumberFormatException e) {
+                // Not a count: nothing chosen for that type.
             }
         }
         return map;

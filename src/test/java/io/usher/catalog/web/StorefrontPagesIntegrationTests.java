@@ -122,7 +122,7 @@ class StorefrontPagesIntegrationTests extends IntegrationTest {
         var key = key(client.get("/events/" + sale.eventId()).body());
 
         var forged = client.postWithoutCsrf("/events/" + sale.eventId() + "/hold", Map.of("mode", "quantities",
-                "idempotencyKey", key, "ticketType", sale.ticketTypeId(), "quantity", "2"));
+                "idempotencyKey", key, "item", sale.ticketTypeId() + ":2"));
 
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.body()).contains("You cannot do this");
@@ -134,8 +134,7 @@ class StorefrontPagesIntegrationTests extends IntegrationTest {
         var sale = fixtures.published(organizer, event(organizer, "Double click"), 10, 1500);
         var client = signedIn(users.create("hasty", Role.CUSTOMER));
         var key = key(client.get("/events/" + sale.eventId()).body());
-        var form = Map.of("mode", "quantities", "idempotencyKey", key, "ticketType", sale.ticketTypeId(),
-                "quantity", "3");
+        var form = Map.of("mode", "quantities", "idempotencyKey", key, "item", sale.ticketTypeId() + ":3");
 
         var first = client.post("/events/" + sale.eventId() + "/hold", form);
         var second = client.post("/events/" + sale.eventId() + "/hold", form);
@@ -157,7 +156,7 @@ class StorefrontPagesIntegrationTests extends IntegrationTest {
         var key = key(client.get("/events/" + sale.eventId()).body());
 
         var hold = client.post("/events/" + sale.eventId() + "/hold", Map.of("mode", "quantities",
-                "idempotencyKey", key, "ticketType", sale.ticketTypeId(), "quantity", "1"));
+                "idempotencyKey", key, "item", sale.ticketTypeId() + ":1"));
 
         assertThat(hold.status()).isEqualTo(302);
         assertThat(hold.location()).endsWith("/login?next=%2Fevents%2F" + sale.eventId());
@@ -171,9 +170,9 @@ class StorefrontPagesIntegrationTests extends IntegrationTest {
         var page = client.get("/events/" + sale.eventId()).body();
 
         var tooMany = client.post("/events/" + sale.eventId() + "/hold", Map.of("mode", "quantities",
-                "idempotencyKey", key(page), "ticketType", sale.ticketTypeId(), "quantity", "3"));
+                "idempotencyKey", key(page), "item", sale.ticketTypeId() + ":3"));
         var nothing = client.post("/events/" + sale.eventId() + "/hold", Map.of("mode", "quantities",
-                "idempotencyKey", key(page), "ticketType", sale.ticketTypeId(), "quantity", "0"));
+                "idempotencyKey", key(page), "item", sale.ticketTypeId() + ":0"));
 
         assertThat(tooMany.status()).isEqualTo(409);
         assertThat(tooMany.body()).contains("role=\"alert\"").contains("Only 2 left of General admission");
