@@ -44,7 +44,7 @@
   const apply = (availability) => {
     for (const type of availability.ticketTypes) {
       for (const left of document.querySelectorAll(`[data-left="${type.id}"]`)) {
-        left.textContent = type.available === 0 ? 'Sold out' : `${type.available} left`;
+        left.textContent = type.available === 0 ? 'Sold out' : `${type.available.toLocaleString('en-GB')} left`;
         left.classList.toggle('sold-out', type.available === 0);
       }
       for (const select of document.querySelectorAll(`[data-quantity-for="${type.id}"]`)) {

@@ -42,6 +42,7 @@ class OrganizerConsoleIntegrationTests extends IntegrationTest {
 
     @Test
     void createsAVenueFromTheCompactPlanAndEditsItsSections() {
+        assertThat(client.get("/organizer").location()).endsWith("/organizer/events");
         client.get("/organizer/venues/new");
         var invalid = client.post("/organizer/venues", form("organizationId", organizer.organizationId(),
                 "name", "Dock 7", "address", "Kai 7", "timezone", "Europe/Berlin", "capacity", "100",
