@@ -101,9 +101,14 @@
   };
 
   // One seat is in the tab order (a picked one, else the first free one); arrow keys move between the others.
+  let current = null;
   const focusable = (seat) => {
-    for (const other of seats) {
-      other.setAttribute('tabindex', other === seat ? '0' : '-1');
+    if (current && current !== seat) {
+      current.setAttribute('tabindex', '-1');
+    }
+    if (seat) {
+      seat.setAttribute('tabindex', '0');
+      current = seat;
     }
   };
   const moveTo = (seat) => {

@@ -1,5 +1,6 @@
 package io.usher.catalog.web;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -284,7 +285,7 @@ class OrganizerEventPages {
         var states = new HashMap<UUID, Availability.SeatState>();
         availability.ticketTypes().forEach(type -> type.seats().forEach(s -> states.put(s.id().value(), s.state())));
         model.addAttribute("seatMap", listing.plan().isEmpty() ? null
-                : SeatMap.forOrganizers(listing.plan(), sellers(listing), states));
+                : SeatMap.forOrganizers(listing.plan(), SeatMap.sellers(listing), states));
         return "catalog/organizer/live";
     }
 
@@ -391,7 +392,7 @@ class OrganizerEventPages {
                 form.imageUrl(), hold, max);
     }
 
-    private static String saleWindow(TicketType type, java.time.ZoneId zone) {
+    private static String saleWindow(TicketType type, ZoneId zone) {
         if (type.saleStartsAt() == null && type.saleEndsAt() == null) {
             return "While the event is on sale";
         }
@@ -402,13 +403,6 @@ class OrganizerEventPages {
             return "Until " + Formats.at(type.saleEndsAt(), zone);
         }
         return Formats.at(type.saleStartsAt(), zone) + " – " + Formats.at(type.saleEndsAt(), zone);
-    }
-
-    static Map<UUID, TicketType> sellers(EventListing listing) {
-        var types = listing.ticketTypes().stream().collect(Collectors.toMap(TicketType::id, Function.identity()));
-        var sellers = new HashMap<UUID, TicketType>();
-        listing.sectionTicketTypes().forEach((section, type) -> sellers.put(section, types.get(type)));
-        return sellers;
     }
 
     private static EventStatus parseStatus(String status) {

@@ -2,8 +2,10 @@ package io.usher.catalog.web;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -185,7 +187,7 @@ class OrganizerTicketTypePages {
         }
         var sections = new ArrayList<UUID>();
         if (seated) {
-            form.sections().stream().map(CatalogPages::uuid).filter(java.util.Objects::nonNull).forEach(sections::add);
+            form.sections().stream().map(CatalogPages::uuid).filter(Objects::nonNull).forEach(sections::add);
             if (sections.isEmpty()) {
                 errors.rejectValue("sections", "required", "Choose the sections whose seats this ticket type sells.");
             }
@@ -206,7 +208,7 @@ class OrganizerTicketTypePages {
         var actor = CurrentUser.require();
         var plan = event.content().venue() == null ? SeatingPlan.empty()
                 : venues.get(actor, new VenueId(event.content().venue().value())).plan();
-        var names = new java.util.HashMap<TicketTypeId, String>();
+        var names = new HashMap<TicketTypeId, String>();
         listing.ticketTypes().forEach(t -> names.put(t.id(), t.name()));
         model.addAttribute("event", event);
         model.addAttribute("type", type);

@@ -3,6 +3,7 @@ package io.usher.catalog.web;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -206,7 +207,7 @@ class OrganizerVenuePages {
         var venue = layout.venue();
         model.addAttribute("venue", venue);
         model.addAttribute("organization", scope.name(venue.organization()));
-        model.addAttribute("planSummary", String.format(java.util.Locale.UK, "%,d seats in %s.",
+        model.addAttribute("planSummary", String.format(Locale.UK, "%,d seats in %s.",
                 layout.plan().seatCount(), Formats.count(layout.plan().sections().size(), "section", "sections")));
         model.addAttribute("seatMap", layout.plan().isEmpty() ? null : SeatMap.plan(layout.plan()));
         model.addAttribute("sections", layout.plan().sections().stream().map(section -> new SectionRow(section.id(),

@@ -1,11 +1,16 @@
 package io.usher.catalog.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import io.usher.catalog.internal.EventListing;
 import io.usher.catalog.internal.SeatingPlan;
 import io.usher.catalog.internal.TicketType;
 import io.usher.inventory.Availability;
@@ -98,8 +103,16 @@ record SeatMap(int width, int height, boolean selectable, String kind, String su
                 return "unsold";
             }
             var state = states.get(seat);
-            return state == null ? "free" : state.name().toLowerCase(java.util.Locale.ROOT);
+            return state == null ? "free" : state.name().toLowerCase(Locale.ROOT);
         });
+    }
+
+    /** The ticket type selling each section of the event's venue (by section id). */
+    static Map<UUID, TicketType> sellers(EventListing listing) {
+        var types = listing.ticketTypes().stream().collect(Collectors.toMap(TicketType::id, Function.identity()));
+        var sellers = new HashMap<UUID, TicketType>();
+        listing.sectionTicketTypes().forEach((section, type) -> sellers.put(section, types.get(type)));
+        return sellers;
     }
 
     /** A venue's plan on its own: every seat as a seat, nothing sold. */

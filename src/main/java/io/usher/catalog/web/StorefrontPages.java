@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.usher.catalog.EventCategory;
+import io.usher.catalog.EventStatus;
 import io.usher.catalog.InvalidEventQuery;
 import io.usher.catalog.internal.EventListing;
 import io.usher.catalog.internal.EventQueries;
@@ -258,9 +259,6 @@ class StorefrontPages {
                     available == 0, type.capacity(), selling, saleNote, type.minPerOrder(), max, options,
                     choices.quantities().getOrDefault(type.id().value(), 0), UUID.randomUUID().toString());
         }).toList();
-        var sellers = new HashMap<UUID, TicketType>();
-        var typesById = listing.ticketTypes().stream().collect(Collectors.toMap(t -> t.id(), Function.identity()));
-        listing.sectionTicketTypes().forEach((section, type) -> sellers.put(section, typesById.get(type)));
         var states = new HashMap<UUID, Availability.SeatState>();
         availability.ticketTypes().forEach(type -> type.seats().forEach(s -> states.put(s.id().value(), s.state())));
         choices.taken().forEach(seat -> states.put(seat, Availability.SeatState.HELD));
@@ -278,7 +276,7 @@ class StorefrontPages {
         model.addAttribute("anyGeneralAdmissionSelling",
                 rows.stream().anyMatch(r -> !r.seated() && r.onSale()));
         model.addAttribute("seatMap", listing.plan().isEmpty() ? null
-                : SeatMap.forBuyers(listing.plan(), sellers, states, choices.seats(), onSale));
+                : SeatMap.forBuyers(listing.plan(), SeatMap.sellers(listing), states, choices.seats(), onSale));
         model.addAttribute("selectedSeats", choices.seats());
         model.addAttribute("failure", choices.failure());
         model.addAttribute("quantitiesKey", UUID.randomUUID().toString());
@@ -354,7 +352,7 @@ class StorefrontPages {
         return new EventCard(event.id().value(), content.title(), Formats.category(content.category()),
                 Formats.when(event.schedule()), event.schedule().startsAt().toString(), content.place(),
                 summary.lowestPrice() == null ? null : Formats.money(summary.lowestPrice()),
-                !withStock.contains(event.id()), event.status() == io.usher.catalog.EventStatus.POSTPONED,
+                !withStock.contains(event.id()), event.status() == EventStatus.POSTPONED,
                 content.imageUrl());
     }
 

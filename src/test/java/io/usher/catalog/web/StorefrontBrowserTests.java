@@ -192,6 +192,17 @@ class StorefrontBrowserTests extends BrowserTest {
         page.navigate("/events/" + sale.eventId());
         screenshot("event");
 
+        seat(page, "A", "1", 3, "free").focus();
+        page.keyboard().press("ArrowRight");
+        assertThat(seat(page, "A", "1", 4, "free")).isFocused();
+        page.keyboard().press("ArrowDown");
+        assertThat(seat(page, "A", "2", 4, "free")).isFocused();
+        page.keyboard().press("Space");
+        assertThat(seat(page, "A", "2", 4, "selected")).isChecked();
+        assertThat(button(page, "Hold 1 seat")).isEnabled();
+        page.keyboard().press("Enter");
+        assertThat(seat(page, "A", "2", 4, "free")).not().isChecked();
+
         page.getByLabel("Best available").selectOption("2");
         button(page, "Find seats for Reserved seat").click();
 

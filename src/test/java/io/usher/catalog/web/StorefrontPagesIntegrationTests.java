@@ -262,6 +262,9 @@ class StorefrontPagesIntegrationTests extends IntegrationTest {
         assertThat(publish.location()).endsWith("/organizer/events/" + draft + "?error=catalog.no_ticket_types");
         assertThat(client.get("/organizer/events/" + draft + "?error=catalog.no_ticket_types").body())
                 .contains("Add at least one ticket type before publishing.");
+        var deleted = client.post("/organizer/events/" + draft + "/delete", Map.of());
+        assertThat(deleted.location()).endsWith("/organizer/events?notice=event-deleted");
+        assertThat(client.get("/organizer/events/" + draft).status()).isEqualTo(404);
     }
 
     /** What inventory says is left; it may answer from a cache up to a second old. */
