@@ -15,6 +15,9 @@ public interface Organizations {
     /** Whether the organization exists (an administrator may act for any existing one). */
     boolean exists(OrganizationId organization);
 
+    /** The organization's name, to show it (the organizer console lets members pick one). */
+    Optional<String> name(OrganizationId organization);
+
     /** The organization with this name, in any letter case (names are unique that way). */
     Optional<OrganizationId> findByName(String name);
 }

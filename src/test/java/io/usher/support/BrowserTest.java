@@ -23,7 +23,8 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 /**
  * Base of browser tests: the application as {@link IntegrationTest} runs it, driven through the system's
  * Chromium by Playwright (no browser download). One browser per test class; each test gets a fresh context, so
- * no cookies leak between tests, and a page whose relative URLs go to the application. A test fails when the page
+ * no cookies leak between tests, and a page whose relative URLs go to the application ({@link #newVisitor()}
+ * opens more, for tests with several people at once). A test fails when the page
  * reports a script error or a Content-Security-Policy violation.
  */
 public abstract class BrowserTest extends IntegrationTest {
@@ -35,7 +36,7 @@ public abstract class BrowserTest extends IntegrationTest {
     private static Browser browser;
 
     private final List<String> browserErrors = new CopyOnWriteArrayList<>();
-    private BrowserContext context;
+    private final List<BrowserContext> contexts = new CopyOnWriteArrayList<>();
     protected Page page;
 
     @BeforeAll
@@ -62,29 +63,44 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions()
+        page = newVisitor();
+    }
+
+    @AfterEach
+    void closePage() {
+        contexts.forEach(BrowserContext::close);
+        assertThat(browserErrors).as("script errors and CSP violations in the browser").isEmpty();
+    }
+
+    /**
+     * A page in a browser context of its own: another visitor with their own cookies (the test's {@link #page} is
+     * the first). Closed after the test, and watched for script errors like the first.
+     */
+    protected Page newVisitor() {
+        var context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setLocale("en-GB")
                 .setViewportSize(1280, 900));
         context.setDefaultTimeout(TIMEOUT_MS);
-        page = context.newPage();
-        page.onPageError(browserErrors::add);
-        page.onConsoleMessage(message -> {
+        contexts.add(context);
+        var visitor = context.newPage();
+        visitor.onPageError(browserErrors::add);
+        visitor.onConsoleMessage(message -> {
             // Error statuses the tests provoke on purpose (a 401 for a wrong password) are logged too; not a fault.
             if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
                 browserErrors.add(message.text());
             }
         });
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-        assertThat(browserErrors).as("script errors and CSP violations in the browser").isEmpty();
+        return visitor;
     }
 
     /** Saves a screenshot of the whole page under {@code target/screenshots/} for a human to look at. */
     protected void screenshot(String name) {
+        screenshot(page, name);
+    }
+
+    /** The same for another visitor's page. */
+    protected static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png"))
                 .setFullPage(true));
     }

@@ -62,6 +62,19 @@ public class PageClient {
         return postWithoutCsrf(path, all);
     }
 
+    /** Posts a form whose fields may repeat (several checked boxes of one name), adding the CSRF token. */
+    public Response postForm(String path, List<Map.Entry<String, String>> fields) {
+        var all = new java.util.ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(all.stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&")))));
+    }
+
     /** Posts a form exactly as given. */
     public Response postWithoutCsrf(String path, Map<String, String> fields) {
         var body = fields.entrySet().stream()

@@ -60,6 +60,16 @@ public class EventQueries {
         return new EventListing(event, venue, types, plan, seated ? ticketTypes.sectionOwners(id) : java.util.Map.of());
     }
 
+    /**
+     * One event for its organizers' console: like {@link #listing}, but only for those who may change it
+     * (a draft of another organization is not found, another organization's published event is not theirs).
+     */
+    @Transactional(readOnly = true)
+    public EventListing managedListing(CurrentUser actor, EventId id) {
+        permissions.manageable(actor, events.find(id));
+        return listing(actor, id);
+    }
+
     /** An event that is no longer a draft, for other modules. */
     @Transactional(readOnly = true)
     public java.util.Optional<EventListing> published(EventId id) {

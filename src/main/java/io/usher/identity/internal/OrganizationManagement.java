@@ -57,6 +57,12 @@ public class OrganizationManagement implements Organizations {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<String> name(OrganizationId organization) {
+        return organizations.findById(organization.value()).map(Organization::name);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<OrganizationId> findByName(String name) {
         return organizations.findIdByName(name.strip()).map(OrganizationId::new);
     }

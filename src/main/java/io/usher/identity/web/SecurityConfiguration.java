@@ -53,8 +53,10 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    // Images may come from any https host: event images and pictures in event descriptions are absolute https
+    // URLs that organizers give (catalog accepts nothing else). Scripts stay same-origin only.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     @Bean
@@ -106,6 +108,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/organizer/**").hasAnyRole(Role.ORGANIZER.name(), Role.ADMIN.name())
                         .anyRequest().permitAll())
                 .addFilterBefore(browserSession, BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resource -> resource
