@@ -219,7 +219,7 @@ public class TestWebhookDelivery implements DisposableBean {
     }
 
     /** 1 s after the first failure, doubling, at most {@code max-delivery-backoff}. */
-    Duration backoff(int failures) {
+    public Duration backoff(int failures) {
         var wait = Duration.ofSeconds(1L << Math.min(failures - 1, 30));
         return wait.compareTo(settings.maxDeliveryBackoff()) > 0 ? settings.maxDeliveryBackoff() : wait;
     }
