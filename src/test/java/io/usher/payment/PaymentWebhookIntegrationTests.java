@@ -218,4 +218,17 @@ class PaymentWebhookIntegrationTests extends IntegrationTest {
         assertThat(answer.get("outcome")).isEqualTo("amount_mismatch");
         assertThat(payments.get(started.checkout().payment()).status()).isEqualTo(PaymentStatus.PENDING);
     }
+
+    @Test
+    void documentsThePaymentEndpointsWithTheirErrorsAndExposesTheBreakerState() {
+        var paths = api.get("/v3/api-docs").json().get("paths");
+
+        var webhook = paths.get("/api/v1/payments/webhooks/{gateway}").get("post").get("responses");
+        assertThat(webhook.get("400").get("description").asString()).contains("payment.invalid_signature");
+        var checkout = paths.get("/api/v1/payments").get("post").get("responses");
+        assertThat(checkout.get("503").get("description").asString()).contains("payment.gateway_unavailable");
+        assertThat(checkout.get("422").get("description").asString()).contains("payment.blocked");
+        assertThat(api.get("/actuator/prometheus").text())
+                .contains("resilience4j_circuitbreaker_state{application=\"usher\",name=\"payment-gateway-test\"");
+    }
 }

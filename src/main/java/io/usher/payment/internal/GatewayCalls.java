@@ -134,8 +134,7 @@ public class GatewayCalls implements DisposableBean {
             log.warn("Payment gateway {} circuit is open; {} refused", gateway, operation);
             throw new GatewayUnavailable(gateway, openDuration);
         } catch (GatewayFailure | TimeoutException failure) {
-            log.warn("Payment gateway {} failed {} after {} attempt(s): {}", gateway, operation,
-                    retry.getMetrics().getNumberOfFailedCallsWithRetryAttempt() > 0 ? retryConfig.getMaxAttempts() : 1,
+            log.warn("Payment gateway {} failed {} (retries exhausted or circuit opened): {}", gateway, operation,
                     failure.toString());
             ensureAvailable(gateway);
             throw new GatewayUnavailable(gateway, RETRY_AFTER_FAILURE);
