@@ -35,6 +35,9 @@ create table order_orders (
     currency        char(3)     not null,
     subtotal_minor  bigint      not null check (subtotal_minor >= 0),
     discount_minor  bigint      not null check (discount_minor >= 0),
+    fees_minor      bigint      not null check (fees_minor >= 0),
+    tax_rate_bp     int         not null check (tax_rate_bp between 0 and 10000),
+    tax_minor       bigint      not null check (tax_minor >= 0),
     total_minor     bigint      not null check (total_minor >= 0),
     refunded_minor  bigint      not null default 0 check (refunded_minor >= 0),
     coupon_id       uuid        references order_coupons (id),
@@ -59,6 +62,7 @@ create table order_lines (
     seat_label       text,
     holder_name      text   not null,
     unit_price_minor bigint not null check (unit_price_minor >= 0),
+    fee_minor        bigint not null check (fee_minor >= 0),
     primary key (order_id, position)
 );
 

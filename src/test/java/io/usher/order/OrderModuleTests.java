@@ -86,9 +86,10 @@ class OrderModuleTests {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into order_orders (id, event_id, buyer_id, hold_id, idempotency_key, buyer_name, buyer_email,
-                    status, currency, subtotal_minor, discount_minor, total_minor, expires_at, created_at, updated_at)
+                    status, currency, subtotal_minor, discount_minor, fees_minor, tax_rate_bp, tax_minor, total_minor,
+                    expires_at, created_at, updated_at)
                 values (:id, :event, :buyer, :hold, 'k', 'Ann', 'ann@example.test', 'PENDING_PAYMENT', 'EUR', 3000, 0,
-                    3000, :expires, :now, :now)
+                    0, 0, 0, 3000, :expires, :now, :now)
                 """)
                 .param("id", order.value()).param("event", event.value()).param("buyer", buyer.value())
                 .param("hold", hold.id().value()).param("expires", Timestamp.from(hold.expiresAt())).param("now", now)
@@ -96,9 +97,9 @@ class OrderModuleTests {
         for (var holder : List.of("Bob", "Ann")) {
             jdbc.sql("""
                     insert into order_lines (order_id, position, ticket_type_id, ticket_type_name, holder_name,
-                        unit_price_minor)
+                        unit_price_minor, fee_minor)
                     values (:order, (select count(*) from order_lines where order_id = :order), :type,
-                        'General admission', :holder, 1500)
+                        'General admission', :holder, 1500, 0)
                     """)
                     .param("order", order.value()).param("type", type.value()).param("holder", holder).update();
         }

@@ -104,8 +104,8 @@ class OrderReadsIntegrationTests extends IntegrationTest {
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("order_id,status,created_at,buyer_name");
         assertThat(lines[1]).startsWith(order + ",PENDING_PAYMENT,")
-                .contains(",\"Smith, \"\"Jo\"\"\",jo@example.test,General admission,,\"'=HYPERLINK(\"\"x\"\")\",1000,2000,EUR");
-        assertThat(lines[2]).contains(",\"Smith, \"\"Jo\"\"\",jo@example.test,General admission,,\"Smith, \"\"Jo\"\"\",1000,");
+                .contains(",\"Smith, \"\"Jo\"\"\",jo@example.test,General admission,,\"'=HYPERLINK(\"\"x\"\")\",1000,0,2000,EUR");
+        assertThat(lines[2]).contains(",\"Smith, \"\"Jo\"\"\",jo@example.test,General admission,,\"Smith, \"\"Jo\"\"\",1000,0,2000,EUR");
         assertThat(stranger.status()).isEqualTo(404);
     }
 }

@@ -1,6 +1,7 @@
 package io.usher.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,11 +49,40 @@ class OrdersIntegrationTests extends IntegrationTest {
         assertThat(order.get("currency")).isEqualTo("EUR");
         assertThat(order.json().get("subtotal").asLong()).isEqualTo(7500);
         assertThat(order.json().get("discount").asLong()).isZero();
+        assertThat(order.json().get("fees").asLong()).isZero();
+        assertThat(order.json().get("tax").asLong()).isZero();
         assertThat(order.json().get("total").asLong()).isEqualTo(7500);
-        assertThat(Instant.parse(order.get("expiresAt"))).isEqualTo(Instant.parse(hold.get("expiresAt")).truncatedTo(ChronoUnit.MICROS));
+        assertThat(Instant.parse(order.get("expiresAt"))).isCloseTo(Instant.parse(hold.get("expiresAt")), within(1, ChronoUnit.MILLIS));
         assertThat(OrderFixtures.holders(order)).containsExactly("Bob", "Ann Buyer", "Ann Buyer");
         assertThat(order.json().get("lines").get(0).get("ticketTypeName").asString()).isEqualTo("General admission");
         assertThat(order.json().get("lines").get(0).get("unitPrice").asLong()).isEqualTo(2500);
+    }
+
+    @Test
+    void addsFeesPerTicketAndTheEventsTaxRoundedHalfUp() {
+        var event = fixtures.catalog.createEvent(organizer, CatalogFixtures.event(organizer, "Taxed " + UUID.randomUUID(),
+                "taxRateBasisPoints", 1900));
+        var type = api.as(organizer.token()).post("/api/v1/events/" + event + "/ticket-types", CatalogFixtures.body(
+                "name", "Entry", "priceMinor", 1000, "currency", "EUR", "capacity", 10, "feeMinor", 5)).get("id");
+        fixtures.catalog.publish(organizer, event);
+        fixtures.coupon(organizer, event, "code", "TENOFF", "kind", "PERCENT", "percent", 10);
+
+        var one = fixtures.order(buyer, fixtures.hold(buyer, event, type, 1));
+        var two = fixtures.order(buyer, fixtures.hold(buyer, event, type, 2));
+        var discounted = fixtures.order(buyer, fixtures.hold(buyer, event, type, 1), "couponCode", "tenoff");
+
+        // tax is on tickets after the discount plus fees: 19 % of 10.05 = 1.9095 → 1.91 (half up)
+        assertThat(one.json().get("fees").asLong()).isEqualTo(5);
+        assertThat(one.json().get("tax").asLong()).isEqualTo(191);
+        assertThat(one.json().get("total").asLong()).isEqualTo(1196);
+        assertThat(one.json().get("lines").get(0).get("fee").asLong()).isEqualTo(5);
+        // 19 % of 20.10 = 3.819 → 3.82
+        assertThat(two.json().get("tax").asLong()).isEqualTo(382);
+        assertThat(two.json().get("total").asLong()).isEqualTo(2010 + 382);
+        // 19 % of (10.00 - 1.00 + 0.05) = 1.7195 → 1.72
+        assertThat(discounted.json().get("discount").asLong()).isEqualTo(100);
+        assertThat(discounted.json().get("tax").asLong()).isEqualTo(172);
+        assertThat(discounted.json().get("total").asLong()).isEqualTo(900 + 5 + 172);
     }
 
     @Test

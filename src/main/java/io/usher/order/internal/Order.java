@@ -9,9 +9,13 @@ import io.usher.identity.UserId;
 import io.usher.order.OrderId;
 import io.usher.order.OrderStatus;
 
-/** An order as stored, with its lines; amounts in minor units of {@code currency}. */
+/**
+ * An order as stored, with its lines; amounts in minor units of {@code currency}: {@code total = subtotal - discount
+ * + fees + tax}.
+ */
 public record Order(OrderId id, EventId event, UserId buyer, UUID holdId, String buyerName, String buyerEmail,
-        OrderStatus status, String currency, long subtotal, long discount, long total, long refunded,
+        OrderStatus status, String currency, long subtotal, long discount, long fees, long tax, long total,
+        long refunded,
         String couponCode, UUID paymentId, Instant expiresAt, Instant createdAt, List<Line> lines) {
 
     public Order {
@@ -19,13 +23,14 @@ public record Order(OrderId id, EventId event, UserId buyer, UUID holdId, String
     }
 
     Order withLines(List<Line> lines) {
-        return new Order(id, event, buyer, holdId, buyerName, buyerEmail, status, currency, subtotal, discount, total,
+        return new Order(id, event, buyer, holdId, buyerName, buyerEmail, status, currency, subtotal, discount, fees, tax,
+                total,
                 refunded, couponCode, paymentId, expiresAt, createdAt, lines);
     }
 
     /** One ticket of the order. {@code seatId} and {@code seatLabel} are null for general admission. */
     public record Line(UUID ticketTypeId, String ticketTypeName, UUID seatId, String seatLabel, String holderName,
-            long unitPrice) {
+            long unitPrice, long fee) {
     }
 
     /** A recorded status change. {@code actor} is null when the system (a payment, the expiry job) changed it. */

@@ -97,6 +97,7 @@ public class OrderManagement {
         var currency = event.ticketTypes().stream().filter(t -> t.id().equals(new io.usher.common.TicketTypeId(
                 lines.getFirst().ticketTypeId()))).findFirst().orElseThrow().price().currency().getCurrencyCode();
         var subtotal = lines.stream().mapToLong(Order.Line::unitPrice).sum();
+        var fees = lines.stream().mapToLong(Order.Line::fee).sum();
         var discount = 0L;
         Coupon coupon = null;
         if (placement.couponCode() != null && !placement.couponCode().isBlank()) {
@@ -107,12 +108,13 @@ public class OrderManagement {
                 throw new CouponInvalid("used_up", "This coupon has been used up.");
             }
         }
+        var tax = tax(subtotal - discount + fees, event.taxRateBasisPoints());
         var order = new Order(new OrderId(UUID.randomUUID()), event.id(), buyer.id(), placement.holdId(),
                 placement.buyerName().strip(), placement.buyerEmail().strip(), OrderStatus.PENDING_PAYMENT, currency,
-                subtotal, discount, subtotal - discount, 0, coupon == null ? null : coupon.code(), null,
+                subtotal, discount, fees, tax, subtotal - discount + fees + tax, 0, coupon == null ? null : coupon.code(), null,
                 hold.expiresAt(), now, lines);
         try {
-            orders.insert(order, idempotencyKey, coupon == null ? null : coupon.id(), now);
+            orders.insert(order, event.taxRateBasisPoints(), idempotencyKey, coupon == null ? null : coupon.id(), now);
         } catch (DuplicateKeyException e) {
             throw new HoldNotActive();
         }
@@ -126,6 +128,14 @@ public class OrderManagement {
         return order;
     }
 
+    /**
+     * Tax on what the buyer pays before tax (tickets after the discount, plus fees), rounded half up to the minor
+     * unit: 19 % of 10.05 is 1.9095, so 1.91.
+     */
+    static long tax(long taxable, int basisPoints) {
+        return Math.addExact(Math.multiplyExact(taxable, basisPoints), 5_000) / 10_000;
+    }
+
     /** One line per ticket: seats first, then general admission; holders are the attendees, else the buyer. */
     private static List<Order.Line> lines(Hold hold, CatalogEvent event, Placement placement) {
         var offers = event.ticketTypes().stream()
@@ -136,14 +146,14 @@ public class OrderManagement {
             var offer = offers.get(seat.ticketType().value());
             lines.add(new Order.Line(offer.id().value(), offer.name(), seat.id().value(),
                     seat.section() + " " + seat.row() + "-" + seat.number(), holder(attendees, lines.size(), placement),
-                    offer.price().minor()));
+                    offer.price().minor(), offer.fee().minor()));
         }
         for (var item : hold.items()) {
             var offer = offers.get(item.ticketType().value());
             var seated = hold.seats().stream().filter(s -> s.ticketType().equals(item.ticketType())).count();
             for (var i = seated; i < item.quantity(); i++) {
                 lines.add(new Order.Line(offer.id().value(), offer.name(), null, null,
-                        holder(attendees, lines.size(), placement), offer.price().minor()));
+                        holder(attendees, lines.size(), placement), offer.price().minor(), offer.fee().minor()));
             }
         }
         return lines;

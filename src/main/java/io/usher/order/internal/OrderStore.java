@@ -22,7 +22,7 @@ class OrderStore {
 
     private static final String COLUMNS = """
             id, event_id, buyer_id, hold_id, buyer_name, buyer_email, status, currency, subtotal_minor,
-            discount_minor, total_minor, refunded_minor, coupon_code, payment_id, expires_at, created_at
+            discount_minor, fees_minor, tax_minor, total_minor, refunded_minor, coupon_code, payment_id, expires_at, created_at
             """;
 
     private final JdbcClient jdbc;
@@ -31,19 +31,20 @@ class OrderStore {
         this.jdbc = jdbc;
     }
 
-    void insert(Order order, String idempotencyKey, UUID couponId, Instant now) {
+    void insert(Order order, int taxRate, String idempotencyKey, UUID couponId, Instant now) {
         jdbc.sql("""
                 insert into order_orders (id, event_id, buyer_id, hold_id, idempotency_key, buyer_name, buyer_email,
-                    status, currency, subtotal_minor, discount_minor, total_minor, coupon_id, coupon_code,
-                    coupon_counted, expires_at, created_at, updated_at)
+                    status, currency, subtotal_minor, discount_minor, fees_minor, tax_rate_bp, tax_minor, total_minor,
+                    coupon_id, coupon_code, coupon_counted, expires_at, created_at, updated_at)
                 values (:id, :event, :buyer, :hold, :key, :name, :email, :status, :currency, :subtotal, :discount,
-                    :total, :coupon, :code, :counted, :expires, :now, :now)
+                    :fees, :taxRate, :tax, :total, :coupon, :code, :counted, :expires, :now, :now)
                 """)
                 .param("id", order.id().value()).param("event", order.event().value())
                 .param("buyer", order.buyer().value()).param("hold", order.holdId()).param("key", idempotencyKey)
                 .param("name", order.buyerName()).param("email", order.buyerEmail())
                 .param("status", order.status().name()).param("currency", order.currency())
                 .param("subtotal", order.subtotal()).param("discount", order.discount())
+                .param("fees", order.fees()).param("taxRate", taxRate).param("tax", order.tax())
                 .param("total", order.total()).param("coupon", couponId).param("code", order.couponCode())
                 .param("counted", couponId != null).param("expires", Timestamp.from(order.expiresAt()))
                 .param("now", Timestamp.from(now)).update();
@@ -51,13 +52,14 @@ class OrderStore {
         for (var line : order.lines()) {
             jdbc.sql("""
                     insert into order_lines (order_id, position, ticket_type_id, ticket_type_name, seat_id, seat_label,
-                        holder_name, unit_price_minor)
-                    values (:order, :position, :type, :typeName, :seat, :seatLabel, :holder, :price)
+                        holder_name, unit_price_minor, fee_minor)
+                    values (:order, :position, :type, :typeName, :seat, :seatLabel, :holder, :price, :fee)
                     """)
                     .param("order", order.id().value()).param("position", position++)
                     .param("type", line.ticketTypeId()).param("typeName", line.ticketTypeName())
                     .param("seat", line.seatId()).param("seatLabel", line.seatLabel())
-                    .param("holder", line.holderName()).param("price", line.unitPrice()).update();
+                    .param("holder", line.holderName()).param("price", line.unitPrice()).param("fee", line.fee())
+                    .update();
         }
     }
 
@@ -176,12 +178,12 @@ class OrderStore {
 
     private Order withLines(Order order) {
         return order.withLines(jdbc.sql("""
-                select ticket_type_id, ticket_type_name, seat_id, seat_label, holder_name, unit_price_minor
+                select ticket_type_id, ticket_type_name, seat_id, seat_label, holder_name, unit_price_minor, fee_minor
                 from order_lines where order_id = :id order by position
                 """)
                 .param("id", order.id().value())
                 .query((rs, row) -> new Order.Line(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getLong(6)))
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7)))
                 .list());
     }
 
@@ -190,6 +192,7 @@ class OrderStore {
                 new UserId(rs.getObject("buyer_id", UUID.class)), rs.getObject("hold_id", UUID.class),
                 rs.getString("buyer_name"), rs.getString("buyer_email"), OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("currency").strip(), rs.getLong("subtotal_minor"), rs.getLong("discount_minor"),
+                rs.getLong("fees_minor"), rs.getLong("tax_minor"),
                 rs.getLong("total_minor"), rs.getLong("refunded_minor"), rs.getString("coupon_code"),
                 rs.getObject("payment_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
                 rs.getTimestamp("created_at").toInstant(), List.of());

@@ -98,13 +98,13 @@ class EventOrdersApi {
             @RequestParam(required = false) OrderStatus status) {
         var rows = orders.ofEvent(CurrentUser.require(), new EventId(id), q, status, 0, MAX_CSV_ROWS);
         var csv = new StringBuilder("order_id,status,created_at,buyer_name,buyer_email,ticket_type,seat,holder,"
-                + "unit_price_minor,order_total_minor,currency\r\n");
+                + "unit_price_minor,fee_minor,order_total_minor,currency\r\n");
         for (Order order : rows) {
             for (var line : order.lines()) {
                 csv.append(String.join(",", List.of(order.id().toString(), order.status().name(),
                         order.createdAt().toString(), field(order.buyerName()), field(order.buyerEmail()),
                         field(line.ticketTypeName()), field(line.seatLabel()), field(line.holderName()),
-                        Long.toString(line.unitPrice()), Long.toString(order.total()), order.currency())))
+                        Long.toString(line.unitPrice()), Long.toString(line.fee()), Long.toString(order.total()), order.currency())))
                         .append("\r\n");
             }
         }
