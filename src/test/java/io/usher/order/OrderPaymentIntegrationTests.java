@@ -134,6 +134,40 @@ class OrderPaymentIntegrationTests extends IntegrationTest {
                 .contains("no longer available");
     }
 
+    @Test
+    void refundsPartlyThenFullyForTheEventsOrganizerOnly() {
+        var sale = fixtures.sale(organizer, 10, 2500);
+        var order = fixtures.placed(buyer, fixtures.hold(buyer, sale.eventId(), sale.ticketTypeId(), 2));
+        var unpaid = refund(organizer.token(), order, 1000, "r-0");
+        fixtures.pay(buyer, order, OrderFixtures.PAYS);
+        fixtures.awaitStatus(buyer, order, "PAID");
+
+        var stranger = refund(fixtures.catalog.organizer().token(), order, 1000, "r-1");
+        var byBuyer = refund(buyer, order, 1000, "r-1");
+        var partly = refund(organizer.token(), order, 1000, "r-1");
+        var partial = fixtures.awaitStatus(buyer, order, "PARTIALLY_REFUNDED");
+        var tooMuch = refund(organizer.token(), order, 4001, "r-2");
+        var rest = refund(organizer.token(), order, 4000, "r-3");
+        var full = fixtures.awaitStatus(buyer, order, "REFUNDED");
+
+        assertThat(unpaid.status()).isEqualTo(409);
+        assertThat(unpaid.code()).isEqualTo("order.not_refundable");
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(byBuyer.status()).isEqualTo(404);
+        assertThat(partly.status()).as(partly.toString()).isEqualTo(201);
+        assertThat(partial.json().get("refunded").asLong()).isEqualTo(1000);
+        assertThat(tooMuch.code()).isEqualTo("payment.refund_exceeds_payment");
+        assertThat(rest.status()).isEqualTo(201);
+        assertThat(full.json().get("refunded").asLong()).isEqualTo(5000);
+        assertThat(orders.transitions(new OrderId(UUID.fromString(order)))).extracting(t -> t.to().name())
+                .containsExactly("PENDING_PAYMENT", "PAID", "PARTIALLY_REFUNDED", "REFUNDED");
+    }
+
+    private io.usher.support.Api.Response refund(String token, String order, long amount, String key) {
+        return api.as(token).with("Idempotency-Key", key).post("/api/v1/orders/" + order + "/refunds",
+                java.util.Map.of("amount", amount, "reason", "customer asked"));
+    }
+
     private void payOn(io.usher.support.Api.Response checkout, String card) {
         var page = new io.usher.support.PageClient("http://localhost:" + port);
         var path = java.net.URI.create(checkout.get("redirectUrl")).getPath();

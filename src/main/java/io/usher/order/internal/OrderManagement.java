@@ -188,6 +188,30 @@ public class OrderManagement {
         return checkout;
     }
 
+    /**
+     * Gives (part of) a paid order's money back through the gateway that took it, for the event's organizers. The
+     * order's status follows when the payment module announces the refund.
+     *
+     * @throws OrderNotFound no such order, or not the caller's event
+     * @throws io.usher.order.OrderNotRefundable the order is not paid
+     */
+    public io.usher.payment.Refund refund(CurrentUser actor, OrderId id, long amount, String reason,
+            String idempotencyKey) {
+        var order = orders.find(id.value()).orElseThrow(OrderNotFound::new);
+        try {
+            access.managed(actor, order.event());
+        } catch (EventNotFound notTheirs) {
+            throw new OrderNotFound();
+        }
+        if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.PARTIALLY_REFUNDED) {
+            throw new io.usher.order.OrderNotRefundable(order.status());
+        }
+        // not wrapped in a transaction of ours: the payment module records the refund before it asks the gateway,
+        // and audits it
+        return payments.refund(new io.usher.payment.PaymentId(order.paymentId()),
+                new Money(amount, Currency.getInstance(order.currency())), reason, "order-" + id + "-" + idempotencyKey);
+    }
+
     /** @throws OrderNotFound not the buyer's order */
     @Transactional(readOnly = true)
     public Order mine(CurrentUser buyer, OrderId id) {

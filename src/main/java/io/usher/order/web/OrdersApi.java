@@ -21,6 +21,7 @@ import io.usher.platform.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -47,6 +48,12 @@ class OrdersApi {
     }
 
     record CheckoutView(UUID paymentId, URI redirectUrl) {
+    }
+
+    record RefundBody(@Min(1) long amount, @NotBlank @Size(max = 200) String reason) {
+    }
+
+    record RefundView(UUID refundId, long amount, String reason, String status) {
     }
 
     @PostMapping("/api/v1/orders")
@@ -89,5 +96,24 @@ class OrdersApi {
     CheckoutView checkout(@PathVariable UUID id, HttpServletRequest http) {
         var checkout = orders.checkout(CurrentUser.require(), new OrderId(id), http.getRemoteAddr());
         return new CheckoutView(checkout.payment().value(), checkout.redirectUrl());
+    }
+
+    @PostMapping("/api/v1/orders/{id}/refunds")
+    @Operation(summary = "Refund (part of) a paid order of my event, through the gateway that took the payment",
+            description = "The order becomes PARTIALLY_REFUNDED or REFUNDED when the refund is confirmed. The same "
+                    + "Idempotency-Key makes the same refund.")
+    @ApiProblem(status = 400, codes = {"request.validation_failed", "request.missing_header"})
+    @ApiProblem(status = 404, codes = "order.not_found")
+    @ApiProblem(status = 409, codes = {"order.not_refundable", "payment.not_refundable"})
+    @ApiProblem(status = 422, codes = {"payment.refund_exceeds_payment", "payment.idempotency_key_reused",
+            "payment.gateway_rejected"})
+    @ApiProblem(status = 503, codes = "payment.gateway_unavailable")
+    ResponseEntity<RefundView> refund(@PathVariable UUID id,
+            @RequestHeader("Idempotency-Key") @Size(max = 100) String idempotencyKey,
+            @Valid @RequestBody RefundBody body) {
+        var refund = orders.refund(CurrentUser.require(), new OrderId(id), body.amount(), body.reason().strip(),
+                idempotencyKey);
+        return ResponseEntity.status(201).body(new RefundView(refund.id().value(), refund.amount().minor(),
+                refund.reason(), refund.status().name()));
     }
 }
