@@ -23,8 +23,9 @@ public class Catalog {
             var event = listing.event();
             var schedule = event.schedule();
             return new CatalogEvent(event.id(), event.organization(), event.content().title(), event.status(),
-                    schedule.startsAt(), schedule.endsAt(), schedule.zone().getId(), listing.ticketTypes().stream()
-                            .map(t -> new CatalogEvent.Offer(t.id(), t.name(), t.price(), t.seated())).toList());
+                    schedule.startsAt(), schedule.endsAt(), schedule.zone().getId(), event.content().taxRateBasisPoints(), listing.ticketTypes().stream()
+                            .map(t -> new CatalogEvent.Offer(t.id(), t.name(), t.price(),
+                                    new io.usher.common.Money(t.fee(), t.price().currency()), t.seated())).toList());
         });
     }
 }

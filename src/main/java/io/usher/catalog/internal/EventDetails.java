@@ -16,10 +16,12 @@ import io.usher.catalog.InvalidCatalogInput.FieldProblem;
  *
  * @param holdDurationMinutes {@code null} = 15
  * @param maxTicketsPerBuyer {@code null} = 10
+ * @param taxRateBasisPoints tax added to orders, in hundredths of a percent (0–10,000); {@code null} = 0 for a new
+ *        event, unchanged for an existing one
  */
 public record EventDetails(String title, String description, EventCategory category, UUID venueId,
         String location, String timezone, LocalDateTime startsAt, LocalDateTime endsAt, String imageUrl,
-        Integer holdDurationMinutes, Integer maxTicketsPerBuyer) {
+        Integer holdDurationMinutes, Integer maxTicketsPerBuyer, Integer taxRateBasisPoints) {
 
     static final int DEFAULT_HOLD_MINUTES = 15;
     static final int DEFAULT_MAX_PER_BUYER = 10;
@@ -80,6 +82,9 @@ public record EventDetails(String title, String description, EventCategory categ
         }
         if (holdMinutes() < 1 || holdMinutes() > 120) {
             problems.add(new FieldProblem("holdDurationMinutes", "must be 1–120"));
+        }
+        if (taxRateBasisPoints != null && (taxRateBasisPoints < 0 || taxRateBasisPoints > 10_000)) {
+            problems.add(new FieldProblem("taxRateBasisPoints", "must be 0–10,000 (hundredths of a percent)"));
         }
         if (maxPerBuyer() < 1 || maxPerBuyer() > 20) {
             problems.add(new FieldProblem("maxTicketsPerBuyer", "must be 1–20"));

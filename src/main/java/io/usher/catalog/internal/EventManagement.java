@@ -57,7 +57,7 @@ public class EventManagement {
     public Event create(CurrentUser actor, OrganizationId organization, EventDetails details) {
         permissions.requireManager(actor, organization);
         var venue = details.venueId() == null ? null : venues.lockShared(details.venueId()).orElse(null);
-        var event = Event.draft(organization, content(organization, details, venue), clock.instant());
+        var event = Event.draft(organization, content(organization, details, venue, 0), clock.instant());
         events.insert(event);
         sales.rules(event);
         audit.record("CATALOG_EVENT_CREATED", Permissions.auditActor(actor), event.id().toString(),
@@ -83,7 +83,7 @@ public class EventManagement {
         if (!Objects.equals(details.venueId(), wantedVenue)) {
             throw new ConcurrentChange();
         }
-        var content = content(event.organization(), details, venue);
+        var content = content(event.organization(), details, venue, event.content().taxRateBasisPoints());
         var revised = event.revise(content, clock.instant());
         if (event.content().venue() != null && !Objects.equals(content.venue(), event.content().venue())
                 && events.hasSeatedTicketTypes(id)) {
@@ -124,10 +124,12 @@ public class EventManagement {
         return new EventDetails(content.title(), content.description(), content.category(),
                 content.venue() == null ? null : content.venue().value(), content.location(),
                 content.venue() == null ? schedule.zone().getId() : null, schedule.startsLocal(),
-                schedule.endsLocal(), content.imageUrl(), content.holdMinutes(), content.maxPerBuyer());
+                schedule.endsLocal(), content.imageUrl(), content.holdMinutes(), content.maxPerBuyer(),
+                content.taxRateBasisPoints());
     }
 
-    private static Event.Content content(OrganizationId organization, EventDetails details, Venue venue) {
+    /** @param taxRate the rate kept when the details leave it out (0 for a new event) */
+    private static Event.Content content(OrganizationId organization, EventDetails details, Venue venue, int taxRate) {
         var problems = new ArrayList<>(details.problems());
         ZoneId zone = null;
         String place = null;
@@ -165,6 +167,7 @@ public class EventManagement {
         }
         return new Event.Content(details.title(), details.description(), Markdown.toSafeHtml(details.description()),
                 details.category(), venue == null ? null : venue.id(), venue == null ? details.location() : null,
-                place, schedule, details.imageUrl(), details.holdMinutes(), details.maxPerBuyer());
+                place, schedule, details.imageUrl(), details.holdMinutes(), details.maxPerBuyer(),
+                details.taxRateBasisPoints() == null ? taxRate : details.taxRateBasisPoints());
     }
 }

@@ -14,10 +14,11 @@ import io.usher.common.TicketTypeId;
  * sections of the venue's plan (then the capacity is their number of seats).
  *
  * @param sections the plan's sections a seated type sells; empty for general admission
+ * @param fee service fee per ticket in minor units of the price's currency
  */
 public record TicketType(TicketTypeId id, EventId event, String name, Money price, boolean seated, int capacity,
         List<UUID> sections, Instant saleStartsAt, Instant saleEndsAt, int minPerOrder, int maxPerOrder,
-        int position) {
+        int position, long fee) {
 
     public TicketType {
         Objects.requireNonNull(id, "id");
@@ -31,6 +32,6 @@ public record TicketType(TicketTypeId id, EventId event, String name, Money pric
 
     TicketType withCapacity(int seats) {
         return new TicketType(id, event, name, price, seated, seats, sections, saleStartsAt, saleEndsAt, minPerOrder,
-                maxPerOrder, position);
+                maxPerOrder, position, fee);
     }
 }

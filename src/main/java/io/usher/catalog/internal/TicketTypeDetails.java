@@ -15,9 +15,12 @@ import io.usher.catalog.InvalidCatalogInput.FieldProblem;
  *
  * @param minPerOrder {@code null} = 1
  * @param maxPerOrder {@code null} = 10 (at least {@code minPerOrder})
+ * @param feeMinor service fee per ticket, in minor units of the price's currency, added by orders; {@code null} = 0
+ *        for a new ticket type, unchanged for an existing one
  */
 public record TicketTypeDetails(String name, Long priceMinor, String currency, Integer capacity,
-        List<UUID> sectionIds, Instant saleStartsAt, Instant saleEndsAt, Integer minPerOrder, Integer maxPerOrder) {
+        List<UUID> sectionIds, Instant saleStartsAt, Instant saleEndsAt, Integer minPerOrder, Integer maxPerOrder,
+        Long feeMinor) {
 
     static final long MAX_PRICE_MINOR = 100_000_000_000L;
     static final int MAX_CAPACITY = 1_000_000;
@@ -54,6 +57,9 @@ public record TicketTypeDetails(String name, Long priceMinor, String currency, I
         }
         if (priceMinor == null || priceMinor < 0 || priceMinor > MAX_PRICE_MINOR) {
             problems.add(new FieldProblem("priceMinor", "must be 0–" + MAX_PRICE_MINOR + " (minor units, e.g. cents)"));
+        }
+        if (feeMinor != null && (feeMinor < 0 || feeMinor > MAX_PRICE_MINOR)) {
+            problems.add(new FieldProblem("feeMinor", "must be 0–" + MAX_PRICE_MINOR + " (minor units, e.g. cents)"));
         }
         if (!isCurrency(currency)) {
             problems.add(new FieldProblem("currency", "must be an ISO 4217 code such as EUR or USD"));

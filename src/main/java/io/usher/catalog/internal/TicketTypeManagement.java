@@ -64,7 +64,8 @@ public class TicketTypeManagement {
         var type = new TicketType(TicketTypeId.random(), eventId, details.name(),
                 Money.of(details.priceMinor(), details.currencyCode()), details.seated(),
                 details.seated() ? 0 : details.capacity(), details.sections(), details.saleStartsAt(),
-                details.saleEndsAt(), details.min(), details.max(), ticketTypes.nextPosition(eventId));
+                details.saleEndsAt(), details.min(), details.max(), ticketTypes.nextPosition(eventId),
+                details.feeMinor() == null ? 0 : details.feeMinor());
         var plan = check(event, type, existing);
         var sized = type.seated() ? type.withCapacity(seatCount(plan, type)) : type;
         ticketTypes.insert(sized, clock.instant());
@@ -93,7 +94,8 @@ public class TicketTypeManagement {
         var existing = ticketTypes.ofEvent(eventId);
         var type = new TicketType(id, eventId, details.name(), Money.of(details.priceMinor(), details.currencyCode()),
                 details.seated(), details.seated() ? 0 : details.capacity(), details.sections(),
-                details.saleStartsAt(), details.saleEndsAt(), details.min(), details.max(), current.position());
+                details.saleStartsAt(), details.saleEndsAt(), details.min(), details.max(), current.position(),
+                details.feeMinor() == null ? current.fee() : details.feeMinor());
         var plan = check(event, type, existing);
         var sized = type.seated() ? type.withCapacity(seatCount(plan, type)) : type;
         ticketTypes.update(sized, clock.instant());

@@ -40,9 +40,10 @@ class TicketTypeStore {
     void insert(TicketType type, Instant now) {
         jdbc.sql("""
                 insert into catalog_ticket_types (id, event_id, name, price_minor, currency, seated, capacity,
-                    sale_starts_at, sale_ends_at, min_per_order, max_per_order, position, created_at, updated_at)
+                    sale_starts_at, sale_ends_at, min_per_order, max_per_order, position, fee_minor, created_at,
+                    updated_at)
                 values (:id, :event, :name, :price, :currency, :seated, :capacity, :saleStartsAt, :saleEndsAt,
-                    :min, :max, :position, :now, :now)
+                    :min, :max, :position, :fee, :now, :now)
                 """)
                 .params(params(type, now)).update();
         bind(type);
@@ -52,7 +53,7 @@ class TicketTypeStore {
         jdbc.sql("""
                 update catalog_ticket_types set name = :name, price_minor = :price, currency = :currency,
                     capacity = :capacity, sale_starts_at = :saleStartsAt, sale_ends_at = :saleEndsAt,
-                    min_per_order = :min, max_per_order = :max, updated_at = :now
+                    min_per_order = :min, max_per_order = :max, fee_minor = :fee, updated_at = :now
                 where id = :id
                 """)
                 .params(params(type, now)).update();
@@ -153,6 +154,7 @@ class TicketTypeStore {
         params.put("min", type.minPerOrder());
         params.put("max", type.maxPerOrder());
         params.put("position", type.position());
+        params.put("fee", type.fee());
         params.put("now", Timestamp.from(now));
         return params;
     }
@@ -166,6 +168,6 @@ class TicketTypeStore {
                 Money.of(rs.getLong("price_minor"), rs.getString("currency").strip()), rs.getBoolean("seated"),
                 rs.getInt("capacity"), Arrays.asList(sections), starts == null ? null : starts.toInstant(),
                 ends == null ? null : ends.toInstant(), rs.getInt("min_per_order"), rs.getInt("max_per_order"),
-                rs.getInt("position"));
+                rs.getInt("position"), rs.getLong("fee_minor"));
     }
 }

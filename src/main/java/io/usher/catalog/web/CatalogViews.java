@@ -61,12 +61,12 @@ final class CatalogViews {
         }
     }
 
-    record TicketTypeView(UUID id, UUID eventId, String name, long priceMinor, String currency, boolean seated,
+    record TicketTypeView(UUID id, UUID eventId, String name, long priceMinor, long feeMinor, String currency, boolean seated,
             int capacity, List<UUID> sectionIds, Instant saleStartsAt, Instant saleEndsAt, int minPerOrder,
             int maxPerOrder) {
 
         static TicketTypeView of(TicketType type) {
-            return new TicketTypeView(type.id().value(), type.event().value(), type.name(), type.price().minor(),
+            return new TicketTypeView(type.id().value(), type.event().value(), type.name(), type.price().minor(), type.fee(),
                     type.price().currency().getCurrencyCode(), type.seated(), type.capacity(),
                     type.seated() ? type.sections() : null, type.saleStartsAt(), type.saleEndsAt(),
                     type.minPerOrder(), type.maxPerOrder());
@@ -90,7 +90,7 @@ final class CatalogViews {
     record EventView(UUID id, UUID organizationId, String title, String description, String descriptionHtml,
             EventCategory category, EventStatus status, VenueRef venue, String location, String timezone,
             LocalDateTime startsAt, LocalDateTime endsAt, Instant startsAtUtc, Instant endsAtUtc, String imageUrl,
-            int holdDurationMinutes, int maxTicketsPerBuyer, List<TicketTypeView> ticketTypes,
+            int holdDurationMinutes, int maxTicketsPerBuyer, int taxRateBasisPoints, List<TicketTypeView> ticketTypes,
             SeatMapView seatingPlan, Instant createdAt, Instant updatedAt, Instant publishedAt) {
 
         static EventView of(EventListing listing) {
@@ -114,7 +114,7 @@ final class CatalogViews {
                     content.description(), content.descriptionHtml(), content.category(), event.status(), venue,
                     content.location(), schedule.zone().getId(), schedule.startsLocal(), schedule.endsLocal(),
                     schedule.startsAt(), schedule.endsAt(), content.imageUrl(), content.holdMinutes(),
-                    content.maxPerBuyer(), listing.ticketTypes().stream().map(TicketTypeView::of).toList(), seatMap,
+                    content.maxPerBuyer(), content.taxRateBasisPoints(), listing.ticketTypes().stream().map(TicketTypeView::of).toList(), seatMap,
                     event.createdAt(), event.updatedAt(), event.publishedAt());
         }
     }

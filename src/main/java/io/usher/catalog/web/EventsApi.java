@@ -64,11 +64,11 @@ class EventsApi {
     /** A new event: the organization it belongs to, and its details. */
     record NewEvent(UUID organizationId, String title, String description, EventCategory category, UUID venueId,
             String location, String timezone, LocalDateTime startsAt, LocalDateTime endsAt, String imageUrl,
-            Integer holdDurationMinutes, Integer maxTicketsPerBuyer) {
+            Integer holdDurationMinutes, Integer maxTicketsPerBuyer, Integer taxRateBasisPoints) {
 
         EventDetails details() {
             return new EventDetails(title, description, category, venueId, location, timezone, startsAt, endsAt,
-                    imageUrl, holdDurationMinutes, maxTicketsPerBuyer);
+                    imageUrl, holdDurationMinutes, maxTicketsPerBuyer, taxRateBasisPoints);
         }
     }
 

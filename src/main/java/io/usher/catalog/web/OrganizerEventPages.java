@@ -389,7 +389,7 @@ class OrganizerEventPages {
         var max = CatalogPages.integer(form.maxTicketsPerBuyer(), "maxTicketsPerBuyer", errors);
         return new EventDetails(form.title(), form.description(), category, venue,
                 atVenue ? null : form.location(), atVenue ? null : form.timezone(), startsAt, endsAt,
-                form.imageUrl(), hold, max);
+                form.imageUrl(), hold, max, null);
     }
 
     private static String saleWindow(TicketType type, ZoneId zone) {

@@ -200,7 +200,7 @@ class OrganizerTicketTypePages {
         var max = CatalogPages.integer(form.maxPerOrder(), "maxPerOrder", errors);
         return new TicketTypeDetails(form.name(), price, currency, capacity, seated ? sections : null,
                 starts == null ? null : starts.atZone(zone).toInstant(), ends == null ? null : ends.atZone(zone).toInstant(),
-                min, max);
+                min, max, null);
     }
 
     private String form(EventListing listing, TicketType type, Model model) {

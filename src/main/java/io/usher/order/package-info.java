@@ -1,0 +1,9 @@
+/**
+ * Orders and coupons: a buyer's hold becomes an order with priced lines, a coupon may discount it, checkout goes
+ * through the payment module, and the order is paid only when {@link io.usher.payment.PaymentSucceeded} arrives.
+ *
+ * <p>API: events {@link io.usher.order.OrderPaid} and {@link io.usher.order.OrderRefunded} (admission issues and
+ * voids tickets from them), the id {@link io.usher.order.OrderId} and {@link io.usher.order.OrderStatus}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Order")
+package io.usher.order;
