@@ -226,6 +226,16 @@ class IdentityPagesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void pagesThroughUsersKeepingTheSearch() {
+        var admin = pages().withCookie(BrowserCookies.ACCESS, users.signedIn(api, "pager", Role.ADMIN));
+
+        var second = admin.get("/admin/users?q=example&page=1");
+
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body()).contains("href=\"/admin/users?q=example&amp;page=0\" rel=\"prev\"");
+    }
+
+    @Test
     void showsFriendlyErrorPagesWithoutExceptionText() {
         var customer = pages().withCookie(BrowserCookies.ACCESS, users.signedIn(api, "nosy", Role.CUSTOMER));
         var admin = pages().withCookie(BrowserCookies.ACCESS, users.signedIn(api, "root", Role.ADMIN));
