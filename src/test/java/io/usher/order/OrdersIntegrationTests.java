@@ -123,6 +123,32 @@ class OrdersIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void answersConcurrentRequestsWithOneKeyWithOneOrder() throws Exception {
+        var sale = fixtures.sale(organizer, 10, 1000);
+        var hold = fixtures.hold(buyer, sale.eventId(), sale.ticketTypeId(), 1);
+        var body = Map.of("holdId", hold, "buyer", Map.of("name", "Ann", "email", "ann@example.test"));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<io.usher.support.Api.Response>>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.as(buyer).with("Idempotency-Key", "racing").post("/api/v1/orders", body);
+                }));
+            }
+            start.countDown();
+        }
+
+        var ids = new java.util.HashSet<String>();
+        for (var answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().toString()).isEqualTo(201);
+            ids.add(answer.get().get("id"));
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(api.as(buyer).get("/api/v1/me/orders").json().size()).isEqualTo(1);
+    }
+
+    @Test
     void doesNotFindSomeoneElsesHoldAndRefusesAnEndedOne() {
         var sale = fixtures.sale(organizer, 10, 1000, "holdDurationMinutes", 1);
         var theirs = fixtures.hold(fixtures.catalog.customer(), sale.eventId(), sale.ticketTypeId(), 1);

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.usher.audit.AuditTrail;
 import io.usher.catalog.Catalog;
@@ -50,10 +51,12 @@ public class OrderManagement {
     private final EventAccess access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate tx;
     private final String baseUrl;
 
     OrderManagement(OrderStore orders, CouponStore coupons, Inventory inventory, Catalog catalog, Payments payments,
-            EventAccess access, AuditTrail audit, Clock clock, WebProperties web) {
+            EventAccess access, AuditTrail audit, Clock clock, TransactionTemplate tx, WebProperties web) {
+        this.tx = tx;
         this.orders = orders;
         this.coupons = coupons;
         this.inventory = inventory;
@@ -78,8 +81,19 @@ public class OrderManagement {
      * @throws CouponInvalid the coupon code cannot be used (the reason says why)
      * @throws IdempotencyKeyReused the key came with another hold
      */
-    @Transactional
     public Order place(CurrentUser buyer, String idempotencyKey, Placement placement) {
+        try {
+            return tx.execute(status -> placeOnce(buyer, idempotencyKey, placement));
+        } catch (HoldNotActive refused) {
+            // Two requests with one key at the same instant: the loser's insert waited on the unique index until
+            // the winner committed, so the winner's order is there to answer with.
+            return orders.findByKey(buyer.id(), idempotencyKey)
+                    .filter(order -> order.holdId().equals(placement.holdId()))
+                    .orElseThrow(() -> refused);
+        }
+    }
+
+    private Order placeOnce(CurrentUser buyer, String idempotencyKey, Placement placement) {
         var existing = orders.findByKey(buyer.id(), idempotencyKey);
         if (existing.isPresent()) {
             if (!existing.get().holdId().equals(placement.holdId())) {
