@@ -1,0 +1,41 @@
+package io.usher.admission.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import io.usher.admission.TicketId;
+import io.usher.admission.TicketNotFound;
+import io.usher.identity.CurrentUser;
+import io.usher.order.OrderId;
+
+/** A buyer's tickets and their QR tokens. */
+@Service
+public class Tickets {
+
+    private final TicketStore tickets;
+    private final EventKeys keys;
+
+    Tickets(TicketStore tickets, EventKeys keys) {
+        this.tickets = tickets;
+        this.keys = keys;
+    }
+
+    public List<Ticket> mine(CurrentUser buyer) {
+        return tickets.ofBuyer(buyer.id());
+    }
+
+    /** @throws TicketNotFound also when it is someone else's */
+    public Ticket mine(CurrentUser buyer, TicketId id) {
+        return tickets.find(id).filter(t -> t.buyer().equals(buyer.id())).orElseThrow(TicketNotFound::new);
+    }
+
+    public List<Ticket> ofOrder(OrderId order) {
+        return tickets.ofOrder(order);
+    }
+
+    /** What the ticket's QR code carries: its current version, signed with the event's key. */
+    public String qrToken(Ticket ticket) {
+        return keys.of(ticket.event()).sign(ticket.token());
+    }
+}
