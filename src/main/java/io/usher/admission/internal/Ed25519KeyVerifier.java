@@ -15,11 +15,13 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * {@code j * 256^i * P} (j = 1..128, i = 0..31), so that {@code R' = [S]B - [k]A} takes 64 table look-ups and
  * mixed additions and no doublings. {@link #verifyAll} shares one field inversion among a batch.
  *
- * <p>The decision is exactly that of Bouncy Castle's {@code Ed25519.verify} with the same key: S must be below the
- * group order L, and the signature's R bytes must equal the encoding of R'. Bouncy Castle checks
- * {@code [v1]([S]B - [k]A - R)} = identity with a short scalar v1 from a lattice basis reduction of k, so when R
- * differs from R' by a small-order point (a signature only the key's owner can make) its answer depends on v1;
- * these signatures, recognised by {@code [8](R - R')} = identity, are handed to Bouncy Castle.
+ * <p>The decision is exactly that of Bouncy Castle's {@code Ed25519.verify} (1.86) with the same key, which is
+ * RFC 8032's <em>cofactored</em> check (section 5.1.7): S below the group order L, R a canonical encoding of a curve point, and
+ * {@code [8](R - [S]B + [k]A)} the identity (Bouncy Castle evaluates {@code [8][v1](...)} with a short v1 from a
+ * basis reduction of k, the same condition since A has order L and v1 is not a multiple of L). The fast path accepts
+ * when R's bytes equal the encoding of R' = [S]B - [k]A; otherwise R is decoded and R - R' tested for small order.
+ * The two differ only for signatures whose R has a small-order component, which only the key's owner can make: the
+ * JDK's verifier, cofactorless, rejects them.
  *
  * <p>Verification handles public data only and is not constant-time. Instances are immutable and thread-safe
  * (about 0.5 MB of tables each, plus 0.5 MB shared for B). Point formulae follow Bouncy Castle's
@@ -79,7 +81,6 @@ final class Ed25519KeyVerifier {
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
     private final byte[] publicKey;
-    private final Ed25519.PublicPoint reference;
     private final int[] keyTable;
 
     /** @throws IllegalArgumentException unless Bouncy Castle's full validation accepts the key */
@@ -89,8 +90,7 @@ final class Ed25519KeyVerifier {
         }
         this.publicKey = publicKey.clone();
         // Canonical, on the curve, not of small order, of order L: exactly the keys the old verifier accepted.
-        this.reference = Ed25519.validatePublicKeyFullExport(this.publicKey, 0);
-        if (reference == null) {
+        if (!Ed25519.validatePublicKeyFull(this.publicKey, 0)) {
             throw new IllegalArgumentException("not a valid Ed25519 public key");
         }
         var a = new Affine();
@@ -112,7 +112,7 @@ final class Ed25519KeyVerifier {
         var r = work.accumulator;
         multiply(work, r);
         X25519Field.invVar(r.z, work.zInverse);
-        return decide(work, r.x, r.y, work.zInverse, message, signature);
+        return decide(work, r.x, r.y, work.zInverse, signature);
     }
 
     /** For each i, {@code results[i] = verify(messages[i], signatures[i])}, sharing field inversions. */
@@ -159,7 +159,7 @@ final class Ed25519KeyVerifier {
                 X25519Field.copy(inverse, 0, zi, 0);
             }
             int i = work.index[j];
-            results[i] = decide(work, r.x, r.y, zi, messages[i], signatures[i]);
+            results[i] = decide(work, r.x, r.y, zi, signatures[i]);
         }
     }
 
@@ -235,8 +235,8 @@ final class Ed25519KeyVerifier {
         return true;
     }
 
-    /** Given R' = (x : y : z) and 1/z: compares the encoding of R' with R, then settles the rare remaining case. */
-    private boolean decide(Work work, int[] x, int[] y, int[] zInverse, byte[] message, byte[] signature) {
+    /** Given R' = (x : y : z) and 1/z: whether R' encodes to R, or else whether R - R' has small order. */
+    private static boolean decide(Work work, int[] x, int[] y, int[] zInverse, byte[] signature) {
         var ax = work.ax;
         var ay = work.ay;
         X25519Field.mul(x, zInverse, ax);
@@ -249,8 +249,7 @@ final class Ed25519KeyVerifier {
         if (Arrays.equals(encoded, 0, 32, signature, 0, 32)) {
             return true;
         }
-        // R' != R. Bouncy Castle rejects too unless R - R' has small order; then its answer depends on its basis
-        // reduction: ask it.
+        // R' != R: still valid under the cofactored equation if R is a point and R - R' has small order.
         var decoded = work.r;
         if (!decodePoint(signature, 0, decoded)) {
             return false;
@@ -271,10 +270,7 @@ final class Ed25519KeyVerifier {
         for (int i = 0; i < 3; i++) {
             pointDouble(difference);
         }
-        if (!isNeutral(difference)) {
-            return false;
-        }
-        return Ed25519.verify(signature, 0, reference, message, 0, message.length);
+        return isNeutral(difference);
     }
 
     // ---------------------------------------------------------------------------------------------------------
