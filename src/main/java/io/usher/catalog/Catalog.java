@@ -23,7 +23,8 @@ public class Catalog {
             var event = listing.event();
             var schedule = event.schedule();
             return new CatalogEvent(event.id(), event.organization(), event.content().title(), event.status(),
-                    schedule.startsAt(), schedule.endsAt(), schedule.zone().getId(), event.content().taxRateBasisPoints(), listing.ticketTypes().stream()
+                    schedule.startsAt(), schedule.endsAt(), schedule.zone().getId(), event.content().taxRateBasisPoints(),
+                    event.content().refundDaysBefore(), listing.ticketTypes().stream()
                             .map(t -> new CatalogEvent.Offer(t.id(), t.name(), t.price(),
                                     new io.usher.common.Money(t.fee(), t.price().currency()), t.seated())).toList());
         });

@@ -12,7 +12,7 @@ import io.usher.identity.UserId;
 public record Hold(HoldId id, EventId event, UserId buyer, Status status, Instant createdAt, Instant expiresAt,
         List<HoldRequest.Item> items, List<HeldSeat> seats) {
 
-    public enum Status { ACTIVE, RELEASED, EXPIRED, CONFIRMED }
+    public enum Status { ACTIVE, RELEASED, EXPIRED, CONFIRMED, RETURNED }
 
     public int quantity() {
         return items.stream().mapToInt(HoldRequest.Item::quantity).sum();

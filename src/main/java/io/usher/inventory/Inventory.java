@@ -94,6 +94,19 @@ public class Inventory {
         return holds.confirm(id);
     }
 
+    /**
+     * Gives the sold tickets of a confirmed hold back to stock (its order was cancelled): general-admission counts
+     * and seats become available again. Idempotent: only the first call returns them. Joins the caller's
+     * transaction when there is one, so an order's cancellation and the return commit together.
+     *
+     * @return true when this call returned them, false when they were returned before
+     * @throws HoldNotFound no such hold
+     * @throws HoldNotActive the hold was never confirmed (active, released or expired)
+     */
+    public boolean returnTickets(HoldId id) {
+        return holds.returnSold(id);
+    }
+
     /** What is left of an event; at most a second stale. */
     public Availability availability(EventId event) {
         return holds.availability(event);

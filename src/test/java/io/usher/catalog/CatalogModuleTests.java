@@ -116,7 +116,7 @@ class CatalogModuleTests {
     private EventId draftWithTicketType(String title) {
         var event = events.create(organizer, organization, new EventDetails(title, "", EventCategory.CONCERT, null,
                 "Harbour Hall", "Europe/Berlin", LocalDateTime.parse("2031-05-01T20:00"),
-                LocalDateTime.parse("2031-05-01T23:00"), null, null, null, null));
+                LocalDateTime.parse("2031-05-01T23:00"), null, null, null, null, null));
         ticketTypes.create(organizer, event.id(), new TicketTypeDetails("Entry", 4200L, "EUR", 100, null, null, null,
                 null, null, null));
         return event.id();

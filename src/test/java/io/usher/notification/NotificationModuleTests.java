@@ -20,8 +20,10 @@ import io.usher.support.Accounts;
 import io.usher.support.Mailbox;
 import io.usher.support.TestMailServer;
 
-/** The notification module alone: identity's events in, real SMTP (GreenMail) out. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+/**
+ * The notification module with what it asks (catalog, order and theirs): events in, real SMTP (GreenMail) out.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @ActiveProfiles("test")
 class NotificationModuleTests {
 
@@ -45,6 +47,19 @@ class NotificationModuleTests {
                             .contains("Hello Vera")
                             .contains("https://tickets.example.test/verify-email?token=tok-en_1");
                 });
+    }
+
+    @Test
+    void mailsTheBuyerOfACancelledOrderWhatWasRefundedAndWhy(Scenario scenario) {
+        var email = Accounts.uniqueEmail("cancelled");
+        var order = new io.usher.order.OrderId(UUID.randomUUID());
+
+        scenario.publish(new io.usher.order.OrderCancelled(order, io.usher.common.EventId.random(), email, "Cora",
+                        io.usher.common.Money.of(4250, "EUR"), "The event was cancelled", Instant.now()))
+                .andWaitForStateChange(() -> Mailbox.messagesTo(email), messages -> !messages.isEmpty())
+                .andVerify(messages -> assertThat(Mailbox.body(messages.getFirst())).contains("Hello Cora")
+                        .contains("€42.50").contains("The event was cancelled")
+                        .contains("https://tickets.example.test/orders/" + order));
     }
 
     @Test

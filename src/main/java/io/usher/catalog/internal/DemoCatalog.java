@@ -91,7 +91,7 @@ class DemoCatalog implements ApplicationRunner {
             var day = clock.instant().atZone(ZONE).toLocalDate().plusMonths(1);
             var event = events.create(actor, organization.get(), new EventDetails("Usher Demo Night",
                     DESCRIPTION, EventCategory.CONCERT, layout.venue().id().value(), null, null, day.atTime(20, 0),
-                    day.atTime(23, 0), null, null, null, null));
+                    day.atTime(23, 0), null, null, null, null, 7));
             ticketTypes.create(actor, event.id(), new TicketTypeDetails("Standing", 4_500L, "EUR", 1_000, null, null,
                     null, null, null, null));
             ticketTypes.create(actor, event.id(), new TicketTypeDetails("Reserved seat", 7_500L, "EUR", null,

@@ -33,7 +33,7 @@ public record Event(EventId id, OrganizationId organization, Content content, Ev
      */
     public record Content(String title, String description, String descriptionHtml, EventCategory category,
             VenueId venue, String location, String place, Schedule schedule, String imageUrl, int holdMinutes,
-            int maxPerBuyer, int taxRateBasisPoints) {
+            int maxPerBuyer, int taxRateBasisPoints, Integer refundDaysBefore) {
 
         public Content {
             Objects.requireNonNull(title, "title");
@@ -83,7 +83,8 @@ public record Event(EventId id, OrganizationId organization, Content content, Ev
         var target = moveTo(EventStatus.POSTPONED);
         var moved = new Content(content.title(), content.description(), content.descriptionHtml(),
                 content.category(), content.venue(), content.location(), content.place(), schedule,
-                content.imageUrl(), content.holdMinutes(), content.maxPerBuyer(), content.taxRateBasisPoints());
+                content.imageUrl(), content.holdMinutes(), content.maxPerBuyer(), content.taxRateBasisPoints(),
+                content.refundDaysBefore());
         return new Event(id, organization, moved, target, createdAt, now, publishedAt);
     }
 

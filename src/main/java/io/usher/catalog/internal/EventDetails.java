@@ -18,10 +18,13 @@ import io.usher.catalog.InvalidCatalogInput.FieldProblem;
  * @param maxTicketsPerBuyer {@code null} = 10
  * @param taxRateBasisPoints tax added to orders, in hundredths of a percent (0–10,000); {@code null} = 0 for a new
  *        event, unchanged for an existing one
+ * @param refundDaysBefore buyers may cancel for a full refund until this many days before the start (0–365);
+ *        {@code null} = they cannot cancel themselves
  */
 public record EventDetails(String title, String description, EventCategory category, UUID venueId,
         String location, String timezone, LocalDateTime startsAt, LocalDateTime endsAt, String imageUrl,
-        Integer holdDurationMinutes, Integer maxTicketsPerBuyer, Integer taxRateBasisPoints) {
+        Integer holdDurationMinutes, Integer maxTicketsPerBuyer, Integer taxRateBasisPoints,
+        Integer refundDaysBefore) {
 
     static final int DEFAULT_HOLD_MINUTES = 15;
     static final int DEFAULT_MAX_PER_BUYER = 10;
@@ -85,6 +88,9 @@ public record EventDetails(String title, String description, EventCategory categ
         }
         if (taxRateBasisPoints != null && (taxRateBasisPoints < 0 || taxRateBasisPoints > 10_000)) {
             problems.add(new FieldProblem("taxRateBasisPoints", "must be 0–10,000 (hundredths of a percent)"));
+        }
+        if (refundDaysBefore != null && (refundDaysBefore < 0 || refundDaysBefore > 365)) {
+            problems.add(new FieldProblem("refundDaysBefore", "must be 0–365 days, or left out for no refunds"));
         }
         if (maxPerBuyer() < 1 || maxPerBuyer() > 20) {
             problems.add(new FieldProblem("maxTicketsPerBuyer", "must be 1–20"));

@@ -125,7 +125,7 @@ public class EventManagement {
                 content.venue() == null ? null : content.venue().value(), content.location(),
                 content.venue() == null ? schedule.zone().getId() : null, schedule.startsLocal(),
                 schedule.endsLocal(), content.imageUrl(), content.holdMinutes(), content.maxPerBuyer(),
-                content.taxRateBasisPoints());
+                content.taxRateBasisPoints(), content.refundDaysBefore());
     }
 
     /** @param taxRate the rate kept when the details leave it out (0 for a new event) */
@@ -168,6 +168,7 @@ public class EventManagement {
         return new Event.Content(details.title(), details.description(), Markdown.toSafeHtml(details.description()),
                 details.category(), venue == null ? null : venue.id(), venue == null ? details.location() : null,
                 place, schedule, details.imageUrl(), details.holdMinutes(), details.maxPerBuyer(),
-                details.taxRateBasisPoints() == null ? taxRate : details.taxRateBasisPoints());
+                details.taxRateBasisPoints() == null ? taxRate : details.taxRateBasisPoints(),
+                details.refundDaysBefore());
     }
 }

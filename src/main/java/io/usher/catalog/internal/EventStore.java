@@ -31,7 +31,7 @@ class EventStore {
     private static final String COLUMNS = """
             e.id, e.organization_id, e.title, e.description, e.description_html, e.category, e.venue_id,
             e.location, e.place, e.timezone, e.starts_local, e.ends_local, e.starts_at, e.ends_at, e.image_url,
-            e.hold_minutes, e.max_per_buyer, e.tax_rate_basis_points, e.status, e.created_at, e.updated_at, e.published_at""";
+            e.hold_minutes, e.max_per_buyer, e.tax_rate_basis_points, e.refund_days_before, e.status, e.created_at, e.updated_at, e.published_at""";
 
     private final JdbcClient jdbc;
 
@@ -43,10 +43,10 @@ class EventStore {
         jdbc.sql("""
                 insert into catalog_events (id, organization_id, title, description, description_html, category,
                     venue_id, location, place, timezone, starts_local, ends_local, starts_at, ends_at, image_url,
-                    hold_minutes, max_per_buyer, tax_rate_basis_points, status, created_at, updated_at, published_at)
+                    hold_minutes, max_per_buyer, tax_rate_basis_points, refund_days_before, status, created_at, updated_at, published_at)
                 values (:id, :organization, :title, :description, :descriptionHtml, :category, :venue, :location,
                     :place, :timezone, :startsLocal, :endsLocal, :startsAt, :endsAt, :imageUrl, :holdMinutes,
-                    :maxPerBuyer, :taxRate, :status, :createdAt, :updatedAt, :publishedAt)
+                    :maxPerBuyer, :taxRate, :refundDays, :status, :createdAt, :updatedAt, :publishedAt)
                 """)
                 .params(params(event)).update();
     }
@@ -58,6 +58,7 @@ class EventStore {
                     location = :location, place = :place, timezone = :timezone, starts_local = :startsLocal,
                     ends_local = :endsLocal, starts_at = :startsAt, ends_at = :endsAt, image_url = :imageUrl,
                     hold_minutes = :holdMinutes, max_per_buyer = :maxPerBuyer, tax_rate_basis_points = :taxRate,
+                    refund_days_before = :refundDays,
                     status = :status,
                     updated_at = :updatedAt, published_at = :publishedAt
                 where id = :id
@@ -214,6 +215,7 @@ class EventStore {
         params.put("holdMinutes", content.holdMinutes());
         params.put("maxPerBuyer", content.maxPerBuyer());
         params.put("taxRate", content.taxRateBasisPoints());
+        params.put("refundDays", content.refundDaysBefore());
         params.put("status", event.status().name());
         params.put("createdAt", Timestamp.from(event.createdAt()));
         params.put("updatedAt", Timestamp.from(event.updatedAt()));
@@ -230,7 +232,7 @@ class EventStore {
                 rs.getString("description_html"), EventCategory.valueOf(rs.getString("category")),
                 venue == null ? null : new VenueId(venue), rs.getString("location"), rs.getString("place"), schedule,
                 rs.getString("image_url"), rs.getInt("hold_minutes"), rs.getInt("max_per_buyer"),
-                rs.getInt("tax_rate_basis_points"));
+                rs.getInt("tax_rate_basis_points"), rs.getObject("refund_days_before", Integer.class));
         var published = rs.getTimestamp("published_at");
         return new Event(new EventId(rs.getObject("id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)), content,

@@ -90,7 +90,7 @@ final class CatalogViews {
     record EventView(UUID id, UUID organizationId, String title, String description, String descriptionHtml,
             EventCategory category, EventStatus status, VenueRef venue, String location, String timezone,
             LocalDateTime startsAt, LocalDateTime endsAt, Instant startsAtUtc, Instant endsAtUtc, String imageUrl,
-            int holdDurationMinutes, int maxTicketsPerBuyer, int taxRateBasisPoints, List<TicketTypeView> ticketTypes,
+            int holdDurationMinutes, int maxTicketsPerBuyer, int taxRateBasisPoints, Integer refundDaysBefore, List<TicketTypeView> ticketTypes,
             SeatMapView seatingPlan, Instant createdAt, Instant updatedAt, Instant publishedAt) {
 
         static EventView of(EventListing listing) {
@@ -114,7 +114,7 @@ final class CatalogViews {
                     content.description(), content.descriptionHtml(), content.category(), event.status(), venue,
                     content.location(), schedule.zone().getId(), schedule.startsLocal(), schedule.endsLocal(),
                     schedule.startsAt(), schedule.endsAt(), content.imageUrl(), content.holdMinutes(),
-                    content.maxPerBuyer(), content.taxRateBasisPoints(), listing.ticketTypes().stream().map(TicketTypeView::of).toList(), seatMap,
+                    content.maxPerBuyer(), content.taxRateBasisPoints(), content.refundDaysBefore(), listing.ticketTypes().stream().map(TicketTypeView::of).toList(), seatMap,
                     event.createdAt(), event.updatedAt(), event.publishedAt());
         }
     }

@@ -64,11 +64,13 @@ class EventsApi {
     /** A new event: the organization it belongs to, and its details. */
     record NewEvent(UUID organizationId, String title, String description, EventCategory category, UUID venueId,
             String location, String timezone, LocalDateTime startsAt, LocalDateTime endsAt, String imageUrl,
-            Integer holdDurationMinutes, Integer maxTicketsPerBuyer, Integer taxRateBasisPoints) {
+            Integer holdDurationMinutes, Integer maxTicketsPerBuyer, Integer taxRateBasisPoints,
+            Integer refundDaysBefore) {
 
         EventDetails details() {
             return new EventDetails(title, description, category, venueId, location, timezone, startsAt, endsAt,
-                    imageUrl, holdDurationMinutes, maxTicketsPerBuyer, taxRateBasisPoints);
+                    imageUrl, holdDurationMinutes, maxTicketsPerBuyer, taxRateBasisPoints,
+                    refundDaysBefore);
         }
     }
 
@@ -116,7 +118,8 @@ class EventsApi {
     @Operation(summary = "Create a draft event (organizers of the organization, administrators)")
     @ApiProblem(status = 400, codes = "catalog.invalid_event",
             description = "Lists each invalid field: title 3–200, description ≤ 10,000, exactly one of venueId and "
-                    + "location (+ timezone), endsAt after startsAt, https imageUrl, hold 1–120 min, ≤ 20 per buyer.")
+                    + "location (+ timezone), endsAt after startsAt, https imageUrl, hold 1–120 min, ≤ 20 per buyer, "
+                    + "refundDaysBefore 0–365.")
     @ApiProblem(status = 401, codes = {"identity.unauthenticated", "identity.invalid_token"})
     @ApiProblem(status = 403, codes = {"identity.forbidden", "catalog.not_your_organization"})
     ResponseEntity<CatalogViews.EventView> create(@RequestBody NewEvent body) {

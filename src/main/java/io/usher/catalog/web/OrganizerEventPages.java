@@ -80,7 +80,7 @@ class OrganizerEventPages {
      */
     record EventForm(String organizationId, String title, String description, String category, String where,
             String venueId, String location, String timezone, String startsAt, String endsAt, String imageUrl,
-            String holdDurationMinutes, String maxTicketsPerBuyer) {
+            String holdDurationMinutes, String maxTicketsPerBuyer, String refundDaysBefore) {
 
         static EventForm of(Event event) {
             var content = event.content();
@@ -91,7 +91,8 @@ class OrganizerEventPages {
                     content.location() == null ? "" : content.location(),
                     content.venue() == null ? schedule.zone().getId() : "", Formats.input(schedule.startsLocal()),
                     Formats.input(schedule.endsLocal()), content.imageUrl() == null ? "" : content.imageUrl(),
-                    Integer.toString(content.holdMinutes()), Integer.toString(content.maxPerBuyer()));
+                    Integer.toString(content.holdMinutes()), Integer.toString(content.maxPerBuyer()),
+                    content.refundDaysBefore() == null ? "" : content.refundDaysBefore().toString());
         }
 
         boolean atVenue() {
@@ -146,7 +147,7 @@ class OrganizerEventPages {
         var hasVenues = !venues.list(actor, null).isEmpty();
         model.addAttribute("form", new EventForm(organizations.isEmpty() ? "" : organizations.getFirst().value(), "", "",
                 EventCategory.CONCERT.name(), hasVenues ? "venue" : "location", "", "", "Europe/Berlin", "", "", "",
-                "15", "10"));
+                "15", "10", ""));
         return form(model, actor, null);
     }
 
@@ -365,7 +366,7 @@ class OrganizerEventPages {
         var current = EventForm.of(event);
         return new EventForm(form.organizationId(), form.title(), form.description(), form.category(), current.where(),
                 current.venueId(), current.location(), current.timezone(), current.startsAt(), current.endsAt(),
-                form.imageUrl(), form.holdDurationMinutes(), form.maxTicketsPerBuyer());
+                form.imageUrl(), form.holdDurationMinutes(), form.maxTicketsPerBuyer(), form.refundDaysBefore());
     }
 
     private static EventDetails details(EventForm form, BindingResult errors) {
@@ -387,9 +388,12 @@ class OrganizerEventPages {
         var endsAt = CatalogPages.dateTime(form.endsAt(), "endsAt", errors);
         var hold = CatalogPages.integer(form.holdDurationMinutes(), "holdDurationMinutes", errors);
         var max = CatalogPages.integer(form.maxTicketsPerBuyer(), "maxTicketsPerBuyer", errors);
+        // blank means no refunds, so only a given value is parsed
+        var refundDays = CatalogPages.blank(form.refundDaysBefore()) ? null
+                : CatalogPages.integer(form.refundDaysBefore(), "refundDaysBefore", errors);
         return new EventDetails(form.title(), form.description(), category, venue,
                 atVenue ? null : form.location(), atVenue ? null : form.timezone(), startsAt, endsAt,
-                form.imageUrl(), hold, max, null);
+                form.imageUrl(), hold, max, null, refundDays);
     }
 
     private static String saleWindow(TicketType type, ZoneId zone) {

@@ -268,6 +268,9 @@ class StorefrontPages {
         model.addAttribute("category", Formats.category(content.category()));
         model.addAttribute("status", Formats.status(event.status()));
         model.addAttribute("place", content.place());
+        model.addAttribute("refundPolicy", content.refundDaysBefore() == null ? "No refunds"
+                : "Full refund until " + Formats.at(event.schedule().startsAt().minus(
+                        java.time.Duration.ofDays(content.refundDaysBefore())), event.schedule().zone()));
         model.addAttribute("venue", listing.venue());
         model.addAttribute("onSale", onSale);
         model.addAttribute("tickets", rows);

@@ -112,6 +112,43 @@ class HoldLifecycle {
         });
     }
 
+    /**
+     * Gives a confirmed hold's sold tickets back to stock, once: the guarded change {@code CONFIRMED → RETURNED}
+     * lets exactly one caller through; others find it returned. Empty when it was returned before.
+     */
+    Optional<UUID> returnSold(UUID holdId) {
+        return tx.execute(status -> {
+            var returned = jdbc.sql("""
+                    update inventory_holds set status = 'RETURNED', ended_at = :now
+                    where id = :id and status = 'CONFIRMED'
+                    returning event_id
+                    """)
+                    .param("id", holdId).param("now", Timestamp.from(clock.instant())).query(UUID.class).optional();
+            if (returned.isEmpty()) {
+                var hold = find(holdId).orElseThrow(HoldNotFound::new);
+                if (hold.status() != Hold.Status.RETURNED) {
+                    throw new HoldNotActive(hold.status().name());
+                }
+                return Optional.<UUID>empty();
+            }
+            jdbc.sql("""
+                    update inventory_stock s set sold = s.sold - i.quantity
+                    from inventory_hold_items i, inventory_events e
+                    where i.hold_id = :id and s.ticket_type_id = i.ticket_type_id and e.event_id = s.event_id
+                      and not s.seated and e.strategy <> 'skip-locked'
+                    """).param("id", holdId).update();
+            jdbc.sql("update inventory_units set hold_id = null, sold = false where hold_id = :id")
+                    .param("id", holdId).update();
+            jdbc.sql("update inventory_seats set hold_id = null, sold = false where hold_id = :id")
+                    .param("id", holdId).update();
+            jdbc.sql("""
+                    update inventory_buyer_totals t set quantity = t.quantity - h.quantity
+                    from inventory_holds h where h.id = :id and t.event_id = h.event_id and t.buyer_id = h.buyer_id
+                    """).param("id", holdId).update();
+            return returned;
+        });
+    }
+
     /** Expires up to {@code limit} holds that are past due; returns them. Safe to run on several instances. */
     List<Ended> expireDue(int limit) {
         return tx.execute(status -> {

@@ -101,6 +101,27 @@ public class HoldService {
         return lifecycle.confirm(id.value());
     }
 
+    /** Returns a confirmed hold's tickets to stock; true the first time, false when it was returned before. */
+    public boolean returnSold(HoldId id) {
+        var event = lifecycle.returnSold(id.value());
+        event.ifPresent(returned -> forgetAfterCommit(new EventId(returned)));
+        return event.isPresent();
+    }
+
+    private void forgetAfterCommit(EventId event) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            forget(event);
+                        }
+                    });
+        } else {
+            forget(event);
+        }
+    }
+
     public Availability availability(EventId event) {
         return availability.get(event.value(), id -> stock.rules(id)
                 .map(rules -> new Availability(event, clock.instant(), stock.availability(id, rules.strategy())))

@@ -244,6 +244,13 @@ public class OrderManagement {
         return orders.ofEvent(event, text == null || text.isBlank() ? null : text.strip(), status, page, size);
     }
 
+    /** For {@link io.usher.order.Orders#paidOrdersOf}. */
+    @Transactional(readOnly = true)
+    public List<io.usher.order.Orders.PaidOrder> paidOrdersOf(EventId event) {
+        return orders.paidOf(event).stream()
+                .map(o -> new io.usher.order.Orders.PaidOrder(o.id(), o.buyerEmail(), o.buyerName())).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Order.Transition> transitions(OrderId id) {
         return orders.transitions(id);

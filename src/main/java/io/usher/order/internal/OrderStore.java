@@ -176,6 +176,24 @@ class OrderStore {
                 .query((rs, row) -> new OrderId(rs.getObject(1, UUID.class))).list();
     }
 
+    /** The event's paid (or partly refunded) orders, oldest first, without their lines. */
+    List<Order> paidOf(EventId event) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from order_orders where event_id = :event and status in ('PAID', 'PARTIALLY_REFUNDED')
+                order by created_at, id
+                """)
+                .param("event", event.value()).query(OrderStore::order).list();
+    }
+
+    /** The event's orders waiting for payment, locked; others skip them. */
+    List<Order> lockPending(EventId event) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from order_orders where event_id = :event and status = 'PENDING_PAYMENT'
+                order by created_at, id for update skip locked
+                """)
+                .param("event", event.value()).query(OrderStore::order).list();
+    }
+
     private Order withLines(Order order) {
         return order.withLines(jdbc.sql("""
                 select ticket_type_id, ticket_type_name, seat_id, seat_label, holder_name, unit_price_minor, fee_minor

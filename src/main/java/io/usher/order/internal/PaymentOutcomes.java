@@ -47,6 +47,7 @@ class PaymentOutcomes {
     private static final List<OrderStatus> PAID = List.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED);
 
     private final OrderStore orders;
+    private final CancellationStore cancellations;
     private final Inventory inventory;
     private final Payments payments;
     private final AuditTrail audit;
@@ -54,9 +55,10 @@ class PaymentOutcomes {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    PaymentOutcomes(OrderStore orders, Inventory inventory, Payments payments, AuditTrail audit,
+    PaymentOutcomes(OrderStore orders, CancellationStore cancellations, Inventory inventory, Payments payments, AuditTrail audit,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.orders = orders;
+        this.cancellations = cancellations;
         this.inventory = inventory;
         this.payments = payments;
         this.audit = audit;
@@ -131,13 +133,19 @@ class PaymentOutcomes {
         }
     }
 
-    /** A refund, whoever made it: fully refunded orders announce it, so their tickets are voided. */
+    /**
+     * A refund, whoever made it: fully refunded orders announce it, so their tickets are voided. A refund made
+     * while the order is being cancelled only counts; the cancellation moves the order and announces it.
+     */
     @Async
     @TransactionalEventListener
     void on(PaymentRefunded event) {
         order(event.reference()).ifPresent(order -> tx.executeWithoutResult(status -> {
             var now = clock.instant();
             orders.refunded(order.id(), event.totalRefunded().minor());
+            if (cancellations.claimed(order.id())) {
+                return;
+            }
             var full = event.totalRefunded().minor() >= order.total();
             var reason = "refunded " + event.amount().minor() + " (" + event.totalRefunded().minor() + " in total)";
             if (orders.transition(order.id(), PAID, full ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED,

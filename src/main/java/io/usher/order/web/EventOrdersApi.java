@@ -21,6 +21,7 @@ import io.usher.common.EventId;
 import io.usher.identity.CurrentUser;
 import io.usher.order.OrderStatus;
 import io.usher.order.internal.Coupon;
+import io.usher.order.internal.CancellationProgress;
 import io.usher.order.internal.Coupons;
 import io.usher.order.internal.Order;
 import io.usher.order.internal.OrderManagement;
@@ -42,10 +43,21 @@ class EventOrdersApi {
 
     private final OrderManagement orders;
     private final Coupons coupons;
+    private final CancellationProgress cancellations;
 
-    EventOrdersApi(OrderManagement orders, Coupons coupons) {
+    EventOrdersApi(OrderManagement orders, Coupons coupons, CancellationProgress cancellations) {
         this.orders = orders;
         this.coupons = coupons;
+        this.cancellations = cancellations;
+    }
+
+    @GetMapping("/api/v1/organizer/events/{id}/cancellation")
+    @Operation(summary = "How far refunding and cancelling the orders of my cancelled event got",
+            description = "status NONE (the event was not cancelled), RUNNING or COMPLETED; failing orders wait for "
+                    + "their refund to be retried.")
+    CancellationProgress.Progress cancellation(@PathVariable UUID id) {
+        return cancellations.of(CurrentUser.require(), new EventId(id)).orElseGet(() ->
+                new CancellationProgress.Progress("NONE", 0, 0, 0, 0, 0, null, null, null));
     }
 
     record CouponBody(@NotBlank @Size(min = 3, max = 50) String code, @NotNull Coupon.Kind kind,

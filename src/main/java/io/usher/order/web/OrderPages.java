@@ -26,6 +26,7 @@ import io.usher.order.HoldNotFound;
 import io.usher.order.OrderId;
 import io.usher.order.OrderStatus;
 import io.usher.order.internal.Order;
+import io.usher.order.internal.Cancellations;
 import io.usher.order.internal.OrderManagement;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -39,11 +40,30 @@ class OrderPages {
     private static final Locale LOCALE = Locale.UK;
 
     private final OrderManagement orders;
+    private final Cancellations cancellations;
     private final Catalog catalog;
 
-    OrderPages(OrderManagement orders, Catalog catalog) {
+    OrderPages(OrderManagement orders, Cancellations cancellations, Catalog catalog) {
         this.orders = orders;
+        this.cancellations = cancellations;
         this.catalog = catalog;
+    }
+
+    /** The buyer cancels from the order page; a refusal comes back to it as a message. */
+    @PostMapping("/orders/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason) {
+        var buyer = CurrentUser.find();
+        if (buyer.isEmpty()) {
+            return signIn("/orders/" + id);
+        }
+        try {
+            cancellations.cancel(buyer.get(), new OrderId(id), reason.length() > 500 ? reason.substring(0, 500) : reason);
+            return "redirect:/orders/" + id;
+        } catch (io.usher.order.OrderNotFound e) {
+            throw e;
+        } catch (UsherException e) {
+            return "redirect:/orders/" + id + "?error=" + e.code();
+        }
     }
 
     /** One line of the order page. */
@@ -93,6 +113,14 @@ class OrderPages {
         }
         var order = orders.mine(buyer.get(), new OrderId(id));
         var currency = Currency.getInstance(order.currency());
+        var event = catalog.event(order.event());
+        var eligibility = cancellations.eligibility(order);
+        model.addAttribute("cancellable", eligibility.allowed());
+        model.addAttribute("refundDeadline", eligibility.allowed() && eligibility.deadline() != null
+                ? java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", LOCALE).format(
+                        eligibility.deadline().atZone(java.time.ZoneId.of(event.map(CatalogEvent::timezone)
+                                .orElse("UTC"))))
+                : null);
         model.addAttribute("order", order);
         model.addAttribute("title", catalog.event(order.event()).map(CatalogEvent::title).orElse("Your event"));
         model.addAttribute("lines", order.lines().stream().map(line -> new LineView(line.ticketTypeName(),

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.usher.identity.CurrentUser;
 import io.usher.order.OrderId;
+import io.usher.order.internal.Cancellations;
 import io.usher.order.internal.OrderManagement;
 import io.usher.platform.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +33,14 @@ import jakarta.validation.constraints.Size;
 class OrdersApi {
 
     private final OrderManagement orders;
+    private final Cancellations cancellations;
 
-    OrdersApi(OrderManagement orders) {
+    OrdersApi(OrderManagement orders, Cancellations cancellations) {
         this.orders = orders;
+        this.cancellations = cancellations;
+    }
+
+    record CancellationBody(@Size(max = 500) String reason) {
     }
 
     record OrderBody(@NotNull UUID holdId, @NotNull @Valid BuyerBody buyer,
@@ -96,6 +102,24 @@ class OrdersApi {
     CheckoutView checkout(@PathVariable UUID id, HttpServletRequest http) {
         var checkout = orders.checkout(CurrentUser.require(), new OrderId(id), http.getRemoteAddr());
         return new CheckoutView(checkout.payment().value(), checkout.redirectUrl());
+    }
+
+    @PostMapping("/api/v1/orders/{id}/cancellation")
+    @Operation(summary = "Cancel one of my paid orders for a refund of what is left of it",
+            description = "Allowed before the event's refund deadline (startsAt minus its refundDaysBefore), or at any "
+                    + "time after the event was postponed or cancelled. The answer is the CANCELLED order; if the "
+                    + "refund fails the order stays as it was.")
+    @ApiProblem(status = 400, codes = "request.validation_failed")
+    @ApiProblem(status = 404, codes = "order.not_found")
+    @ApiProblem(status = 409, codes = {"order.cancellation_in_progress", "payment.not_refundable"})
+    @ApiProblem(status = 422, codes = {"order.refund_window_closed", "order.not_cancellable",
+            "payment.gateway_rejected", "payment.refund_exceeds_payment"},
+            description = "Past the refund deadline (deadline), or not cancellable (reason: status, no_refunds), or "
+                    + "the gateway refused the refund.")
+    @ApiProblem(status = 503, codes = "payment.gateway_unavailable", description = "See Retry-After.")
+    OrderView cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) CancellationBody body) {
+        return OrderView.of(cancellations.cancel(CurrentUser.require(), new OrderId(id),
+                body == null ? null : body.reason()));
     }
 
     @PostMapping("/api/v1/orders/{id}/refunds")
