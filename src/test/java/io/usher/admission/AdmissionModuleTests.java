@@ -16,6 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 import io.usher.common.EventId;
 import io.usher.common.TicketTypeId;
 import io.usher.identity.UserId;
+import io.usher.common.Money;
+import io.usher.order.OrderCancelled;
 import io.usher.order.OrderId;
 import io.usher.order.OrderPaid;
 import io.usher.order.OrderRefunded;
@@ -50,6 +52,17 @@ class AdmissionModuleTests {
         scenario.publish(paid).andWaitForEventOfType(TicketsIssued.class).toArrive();
 
         scenario.publish(new OrderRefunded(paid.order(), paid.event(), "event moved", clock.instant()))
+                .andWaitForStateChange(() -> tickets(paid.order(), "VOIDED"), voided -> voided == 2)
+                .andVerify(voided -> assertThat(tickets(paid.order(), "VALID")).isZero());
+    }
+
+    @Test
+    void voidsTheTicketsOfACancelledOrder(Scenario scenario) {
+        var paid = paid();
+        scenario.publish(paid).andWaitForEventOfType(TicketsIssued.class).toArrive();
+
+        scenario.publish(new OrderCancelled(paid.order(), paid.event(), paid.buyerEmail(), paid.buyerName(),
+                        Money.of(5000, "EUR"), "event cancelled", clock.instant()))
                 .andWaitForStateChange(() -> tickets(paid.order(), "VOIDED"), voided -> voided == 2)
                 .andVerify(voided -> assertThat(tickets(paid.order(), "VALID")).isZero());
     }

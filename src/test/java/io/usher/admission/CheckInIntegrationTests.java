@@ -160,6 +160,22 @@ class CheckInIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void refusesTheTicketsOfAnOrderItsBuyerCancelled() {
+        var refundable = fixtures.orders.sale(organizer, 10, 2500, "refundDaysBefore", 7);
+        var order = fixtures.orders.paid(buyer, refundable, 1);
+        var token = (String) fixtures.tickets(buyer, order, 1).getFirst().get("qrToken");
+
+        var cancelled = api.as(buyer).post("/api/v1/orders/" + order + "/cancellation", Map.of("reason", "Ill"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+        var scan = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> fixtures.checkIn(door, refundable.eventId(), "qrToken", token, "A"),
+                        r -> "admission.ticket_voided".equals(r.code()));
+        assertThat(scan.status()).isEqualTo(409);
+        assertThat(scan.get("detail")).contains("order cancelled");
+    }
+
+    @Test
     void onlyDoorStaffOfTheOrganizingOrganizationMayCheckIn() {
         var order = fixtures.orders.paid(buyer, sale, 1);
         var token = (String) fixtures.tickets(buyer, order, 1).getFirst().get("qrToken");

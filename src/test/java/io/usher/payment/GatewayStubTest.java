@@ -30,8 +30,8 @@ abstract class GatewayStubTest extends IntegrationTest {
         registry.add("usher.payment.stripe.secret-key", () -> "sk_test_usher");
         registry.add("usher.payment.stripe.webhook-secret", () -> WEBHOOK_SECRET);
         registry.add("usher.payment.stripe.api-base", () -> "http://localhost:" + stripe.port());
-        registry.add("usher.payment.resilience.timeout", () -> "400ms");
-        registry.add("usher.payment.resilience.slow-call-threshold", () -> "400ms");
+        registry.add("usher.payment.resilience.timeout", () -> "1500ms");
+        registry.add("usher.payment.resilience.slow-call-threshold", () -> "1500ms");
         registry.add("usher.payment.resilience.retry-backoff", () -> "10ms");
         registry.add("usher.payment.test-gateway.enabled", () -> "true");
         registry.add("usher.payment.test-gateway.webhook-url",

@@ -233,7 +233,7 @@ class StripeGatewayIntegrationTests extends GatewayStubTest {
     void opensTheCircuitWhenCallsAreSlowerThanTheLimit() {
         stripe.stubFor(post(urlEqualTo("/v1/checkout/sessions"))
                 .willReturn(okJson(sessionJson("cs_slow_" + unique(), PaymentId.random(), "open", "unpaid", null, 100))
-                        .withFixedDelay(1500)));
+                        .withFixedDelay(4000)));
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> payments.startCheckout(PaymentFixtures.request(PaymentFixtures.newBuyer(), 100, null)))

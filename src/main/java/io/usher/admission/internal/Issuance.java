@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 import io.usher.admission.TicketId;
 import io.usher.admission.TicketsIssued;
+import io.usher.order.OrderCancelled;
 import io.usher.order.OrderPaid;
 import io.usher.order.OrderRefunded;
 
-/** Issues a paid order's tickets, once, and voids them when the order is refunded in full. */
+/** Issues a paid order's tickets, once, and voids them when the order is refunded in full or cancelled. */
 @Component
 class Issuance {
 
@@ -60,6 +61,13 @@ class Issuance {
     void on(OrderRefunded refunded) {
         var voided = tickets.voidOrder(refunded.order(), "order refunded (" + refunded.reason() + ")", clock.instant());
         log.info("Voided {} tickets of refunded order {}", voided, refunded.order());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        var voided = tickets.voidOrder(cancelled.order(), "order cancelled (" + cancelled.reason() + ")",
+                clock.instant());
+        log.info("Voided {} tickets of cancelled order {}", voided, cancelled.order());
     }
 
     /** A fresh code; a clash with an existing one (about 1 in 10^14 per ticket) draws again. */
