@@ -227,4 +227,44 @@ class CouponsIntegrationTests extends IntegrationTest {
         expiry.expireDue();
         assertThat(fixtures.uses(organizer, sale.eventId(), "ONCE")).isZero();
     }
+
+    @Test
+    void countsTheUseAgainWhenThePaymentArrivesAfterTheOrderExpired() {
+        var sale = fixtures.sale(organizer, 10, 1000, "holdDurationMinutes", 1);
+        fixtures.coupon(organizer, sale.eventId(), "code", "LATE", "kind", "PERCENT", "percent", 10, "maxUses", 5);
+        var order = fixtures.placed(buyer, fixtures.hold(buyer, sale.eventId(), sale.ticketTypeId(), 1),
+                "couponCode", "late");
+        var checkout = fixtures.checkout(buyer, order);
+        clock.advance(Duration.ofSeconds(61));
+        expiry.expireDue();
+        assertThat(fixtures.uses(organizer, sale.eventId(), "LATE")).isZero();
+
+        var page = new io.usher.support.PageClient("http://localhost:" + port);
+        var path = java.net.URI.create(checkout.get("redirectUrl")).getPath();
+        page.get(path);
+        page.post(path, java.util.Map.of("cardNumber", OrderFixtures.PAYS, "expiry", "12/39", "cvc", "123"));
+        fixtures.awaitStatus(buyer, order, "PAID");
+
+        assertThat(fixtures.uses(organizer, sale.eventId(), "LATE")).isEqualTo(1);
+    }
+
+    @Test
+    void paysAnOrderWithNothingToPayAtCheckoutWithoutAGateway() {
+        var sale = fixtures.sale(organizer, 10, 1000);
+        fixtures.coupon(organizer, sale.eventId(), "code", "GUESTLIST", "kind", "PERCENT", "percent", 100);
+        var order = fixtures.placed(buyer, fixtures.hold(buyer, sale.eventId(), sale.ticketTypeId(), 2),
+                "couponCode", "guestlist");
+        assertThat(api.as(buyer).get("/api/v1/orders/" + order).json().get("total").asLong()).isZero();
+
+        var checkout = fixtures.checkout(buyer, order);
+
+        assertThat(checkout.status()).as(checkout.toString()).isEqualTo(200);
+        assertThat(checkout.json().get("paymentId")).as("no payment").isNull();
+        assertThat(checkout.get("redirectUrl")).endsWith("/orders/" + order);
+        assertThat(api.as(buyer).get("/api/v1/orders/" + order).get("status")).isEqualTo("PAID");
+        assertThat(fixtures.uses(organizer, sale.eventId(), "GUESTLIST")).isEqualTo(1);
+        assertThat(orders.transitions(new OrderId(UUID.fromString(order))).getLast().reason())
+                .isEqualTo("nothing to pay (total 0)");
+        assertThat(fixtures.checkout(buyer, order).code()).isEqualTo("order.not_payable");
+    }
 }

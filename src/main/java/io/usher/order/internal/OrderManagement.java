@@ -179,30 +179,6 @@ public class OrderManagement {
     }
 
     /**
-     * Opens the payment of an order waiting for it; the order is paid only when the payment module confirms.
-     *
-     * @throws OrderNotFound not the buyer's order
-     * @throws OrderNotPayable not waiting for payment, or expired
-     */
-    public Checkout checkout(CurrentUser buyer, OrderId id, String clientIp) {
-        var order = mine(buyer, id);
-        if (order.status() != OrderStatus.PENDING_PAYMENT || !order.expiresAt().isAfter(clock.instant())) {
-            throw new OrderNotPayable(order.status() == OrderStatus.PENDING_PAYMENT ? OrderStatus.EXPIRED
-                    : order.status());
-        }
-        var title = catalog.event(order.event()).map(CatalogEvent::title).orElse("an event");
-        var description = order.lines().size() + (order.lines().size() == 1 ? " ticket" : " tickets") + " for "
-                + title;
-        var page = URI.create(baseUrl + "/orders/" + order.id());
-        var checkout = payments.startCheckout(new PaymentRequest(order.id().toString(),
-                new Money(order.total(), Currency.getInstance(order.currency())), order.buyerEmail(), buyer.id(),
-                clientIp, description.length() > 200 ? description.substring(0, 200) : description, page, page,
-                "order-" + order.id()));
-        orders.paymentStarted(order.id(), checkout.payment().value());
-        return checkout;
-    }
-
-    /**
      * Gives (part of) a paid order's money back through the gateway that took it, for the event's organizers. The
      * order's status follows when the payment module announces the refund.
      *

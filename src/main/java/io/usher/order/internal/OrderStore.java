@@ -166,6 +166,24 @@ class OrderStore {
                 """).param("id", id.value()).update();
     }
 
+    /**
+     * Counts the order's coupon use again after it was given back (the order expired or failed, then its payment
+     * arrived), if the coupon has a use left; false when it has none or nothing was to count. The coupon's row is
+     * locked by the conditional update, so racing orders cannot take more uses than the coupon has.
+     */
+    boolean recountCouponUse(OrderId id) {
+        var counted = jdbc.sql("""
+                update order_coupons c set uses = c.uses + 1
+                from order_orders o
+                where o.id = :id and not o.coupon_counted and c.id = o.coupon_id
+                  and (c.max_uses is null or c.uses < c.max_uses)
+                """).param("id", id.value()).update() == 1;
+        if (counted) {
+            jdbc.sql("update order_orders set coupon_counted = true where id = :id").param("id", id.value()).update();
+        }
+        return counted;
+    }
+
     /** Up to {@code limit} orders waiting for payment past their expiry, locked; others skip them. */
     List<OrderId> lockDue(Instant now, int limit) {
         return jdbc.sql("""

@@ -86,6 +86,12 @@ class PaymentOutcomes {
                         + " succeeded", now)) {
                     audit.record("ORDER_PAID", null, order.id().toString(),
                             Map.of("payment", event.payment().toString(), "total", order.total()));
+                    if (order.status() != OrderStatus.PENDING_PAYMENT && order.couponCode() != null
+                            && !orders.recountCouponUse(order.id())) {
+                        // the buyer paid the discounted price; it stands, but the organizer should know
+                        audit.record("ORDER_COUPON_OVERUSED", null, order.id().toString(),
+                                Map.of("coupon", order.couponCode()));
+                    }
                     events.publishEvent(paid(orders.find(order.id().value()).orElseThrow(), now));
                 }
             });
@@ -103,6 +109,27 @@ class PaymentOutcomes {
                 }
             });
         }
+    }
+
+    /**
+     * Settles an order with nothing to pay (a 100 % coupon, free tickets): no gateway is involved, so the order is
+     * paid by the buyer's checkout itself, once its tickets are sold.
+     *
+     * @return false when the tickets could not be sold (the hold ended and they are gone)
+     */
+    boolean settleWithoutPayment(Order order, io.usher.identity.UserId buyer) {
+        if (order.total() != 0 || order.status() != OrderStatus.PENDING_PAYMENT || !sell(order)) {
+            return false;
+        }
+        tx.executeWithoutResult(status -> {
+            var now = clock.instant();
+            if (orders.transition(order.id(), List.of(OrderStatus.PENDING_PAYMENT), OrderStatus.PAID, buyer.value(),
+                    "nothing to pay (total 0)", now)) {
+                audit.record("ORDER_PAID", buyer.value(), order.id().toString(), Map.of("total", 0));
+                events.publishEvent(paid(orders.find(order.id().value()).orElseThrow(), now));
+            }
+        });
+        return true;
     }
 
     /** A failed payment ends the order: its coupon use and its tickets go back. */

@@ -27,6 +27,7 @@ import io.usher.order.OrderId;
 import io.usher.order.OrderStatus;
 import io.usher.order.internal.Order;
 import io.usher.order.internal.Cancellations;
+import io.usher.order.internal.OrderCheckout;
 import io.usher.order.internal.OrderManagement;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -40,11 +41,13 @@ class OrderPages {
     private static final Locale LOCALE = Locale.UK;
 
     private final OrderManagement orders;
+    private final OrderCheckout checkout;
     private final Cancellations cancellations;
     private final Catalog catalog;
 
-    OrderPages(OrderManagement orders, Cancellations cancellations, Catalog catalog) {
+    OrderPages(OrderManagement orders, OrderCheckout checkout, Cancellations cancellations, Catalog catalog) {
         this.orders = orders;
+        this.checkout = checkout;
         this.cancellations = cancellations;
         this.catalog = catalog;
     }
@@ -99,7 +102,7 @@ class OrderPages {
             return "redirect:/orders/" + order.id();
         }
         try {
-            return "redirect:" + orders.checkout(buyer.get(), order.id(), request.getRemoteAddr()).redirectUrl();
+            return "redirect:" + checkout.checkout(buyer.get(), order.id(), request.getRemoteAddr()).redirectUrl();
         } catch (UsherException e) {
             return back + "payment-unavailable";
         }

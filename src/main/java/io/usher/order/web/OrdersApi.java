@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.usher.identity.CurrentUser;
 import io.usher.order.OrderId;
 import io.usher.order.internal.Cancellations;
+import io.usher.order.internal.OrderCheckout;
 import io.usher.order.internal.OrderManagement;
 import io.usher.platform.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,10 +34,12 @@ import jakarta.validation.constraints.Size;
 class OrdersApi {
 
     private final OrderManagement orders;
+    private final OrderCheckout checkout;
     private final Cancellations cancellations;
 
-    OrdersApi(OrderManagement orders, Cancellations cancellations) {
+    OrdersApi(OrderManagement orders, OrderCheckout checkout, Cancellations cancellations) {
         this.orders = orders;
+        this.checkout = checkout;
         this.cancellations = cancellations;
     }
 
@@ -94,14 +97,15 @@ class OrdersApi {
 
     @PostMapping("/api/v1/orders/{id}/checkout")
     @Operation(summary = "Pay one of my orders: send the browser to redirectUrl",
-            description = "The order becomes PAID only when the gateway confirms the payment.")
+            description = "The order becomes PAID only when the gateway confirms the payment. An order with nothing "
+                    + "to pay (total 0) is PAID at once: paymentId is then absent and redirectUrl is the order's page.")
     @ApiProblem(status = 404, codes = "order.not_found")
     @ApiProblem(status = 409, codes = {"order.not_payable", "payment.request_in_progress"})
     @ApiProblem(status = 422, codes = {"payment.blocked", "payment.gateway_rejected"})
     @ApiProblem(status = 503, codes = "payment.gateway_unavailable", description = "See Retry-After.")
     CheckoutView checkout(@PathVariable UUID id, HttpServletRequest http) {
-        var checkout = orders.checkout(CurrentUser.require(), new OrderId(id), http.getRemoteAddr());
-        return new CheckoutView(checkout.payment().value(), checkout.redirectUrl());
+        var started = checkout.checkout(CurrentUser.require(), new OrderId(id), http.getRemoteAddr());
+        return new CheckoutView(started.payment() == null ? null : started.payment().value(), started.redirectUrl());
     }
 
     @PostMapping("/api/v1/orders/{id}/cancellation")
