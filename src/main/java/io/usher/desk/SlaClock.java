@@ -61,7 +61,10 @@ public final class SlaClock {
             switch (event.type()) {
                 case START, RESUME -> phase = Phase.RUNNING;
                 case PAUSE -> phase = Phase.PAUSED;
-                case MET -> phase = Phase.STOPPED;
+                case MET -> {
+                    phase = Phase.STOPPED;
+                    breached |= event.consumed().compareTo(Duration.ofMinutes(event.targetMinutes())) > 0;
+                }
                 case WARNING -> warned = true;
                 case BREACH -> breached = true;
                 case RETARGET -> { }
@@ -106,9 +109,14 @@ public final class SlaClock {
                         + " business minutes; " + left(consumed) + "."));
     }
 
-    /** Counts again from {@code at}; the due time moves by the business time the pause covered. */
+    /**
+     * Counts again from {@code at}; the due time moves by the business time the pause covered. A met timer resumes
+     * too (the ticket was reopened), with the business time it had consumed.
+     */
     public SlaClock resume(Instant at, String reason, BusinessCalendar calendar) {
-        require(Phase.PAUSED, "resume");
+        if (phase == Phase.RUNNING) {
+            throw new IllegalStateException("cannot resume the " + target + " timer: it is running");
+        }
         var consumed = last().consumed();
         var due = dueFrom(at, consumed, targetMinutes(), calendar);
         return with(new SlaEvent(target, SlaEvent.Type.RESUME, at, consumed, targetMinutes(), due, reason,
@@ -204,9 +212,9 @@ public final class SlaClock {
         return warned;
     }
 
-    /** Breached: the monitor said so, or the timer stopped past its target. */
+    /** Breached: the monitor said so, or the timer was met past its target. */
     public boolean isBreached() {
-        return breached || phase == Phase.STOPPED && last().consumed().compareTo(Duration.ofMinutes(targetMinutes())) > 0;
+        return breached;
     }
 
     public Status status() {

@@ -38,6 +38,12 @@ public class DeskFixtures {
         return new Person(token, me.get("id"), email);
     }
 
+    /** The same person signed in again (access tokens expire when a test moves the clock far). */
+    public Person signInAgain(Person person) {
+        var token = Accounts.login(api, person.email(), Accounts.PASSWORD).get("accessToken");
+        return new Person(token, person.id(), person.email());
+    }
+
     public Person admin() {
         return person("desk-admin", Role.ADMIN);
     }
@@ -61,6 +67,14 @@ public class DeskFixtures {
                 "THU", List.of("09:00-17:00"), "FRI", List.of("09:00-17:00"));
         var created = api.as(admin.token()).post("/api/v1/desk/admin/calendars",
                 Map.of("name", "Office " + UUID.randomUUID(), "timezone", zone, "hours", hours));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.get("id");
+    }
+
+    /** Open around the clock in UTC, so due times are creation time plus the target; answers its id. */
+    public String roundTheClock(Person admin) {
+        var created = api.as(admin.token()).post("/api/v1/desk/admin/calendars",
+                Map.of("name", "24/7 " + UUID.randomUUID(), "timezone", "UTC", "alwaysOpen", true));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.get("id");
     }

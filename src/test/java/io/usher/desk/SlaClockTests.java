@@ -126,6 +126,20 @@ class SlaClockTests {
     }
 
     @Test
+    void aMetTimerResumesWithItsConsumedTimeWhenTheTicketIsReopened() {
+        var clock = SlaClock.start(SlaTarget.RESOLUTION, berlin("2026-11-23T09:00"), 480, "HIGH", SUPPORT_EU)
+                .met(berlin("2026-11-23T11:00"), "RESOLVED", SUPPORT_EU)
+                .resume(berlin("2026-11-24T09:00"), "REOPENED", SUPPORT_EU);
+        assertThat(clock.status()).isEqualTo(SlaClock.Status.RUNNING);
+        assertThat(clock.last().consumedMinutes()).isEqualTo(120);
+        assertThat(clock.due()).isEqualTo(berlin("2026-11-24T15:00"));
+        var late = SlaClock.start(SlaTarget.RESOLUTION, berlin("2026-11-23T09:00"), 30, "CRITICAL", SUPPORT_EU)
+                .met(berlin("2026-11-23T10:00"), "RESOLVED", SUPPORT_EU)
+                .resume(berlin("2026-11-23T11:00"), "REOPENED", SUPPORT_EU);
+        assertThat(late.status()).as("a late resolution stays a breach").isEqualTo(SlaClock.Status.BREACHED);
+    }
+
+    @Test
     void reportsItsStateAtAnyInstant() {
         var clock = SlaClock.start(SlaTarget.FIRST_RESPONSE, berlin("2026-11-27T16:00"), 120, "HIGH", SUPPORT_EU);
         var saturday = clock.stateAt(berlin("2026-11-28T12:00"), SUPPORT_EU);
