@@ -295,4 +295,16 @@ class DeskTicketsIntegrationTests extends IntegrationTest {
         assertThat(created.get("descriptionHtml")).contains("<strong>Broken</strong>").doesNotContain("<script")
                 .doesNotContain("javascript:");
     }
+
+    @Test
+    void documentsTheDeskEndpointsWithTheirErrors() {
+        var paths = api.get("/v3/api-docs").json().get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/desk/tickets", "/api/v1/desk/tickets/{id}",
+                "/api/v1/desk/tickets/{id}/status", "/api/v1/desk/admin/calendars",
+                "/api/v1/desk/admin/calendars/{id}/holidays/ical", "/api/v1/desk/admin/queues",
+                "/api/v1/desk/admin/categories", "/api/v1/desk/admin/sla-policies");
+        var status = paths.get("/api/v1/desk/tickets/{id}/status").get("post").get("responses");
+        assertThat(status.get("409").get("description").asString()).contains("desk.illegal_transition");
+        assertThat(status.get("404").get("description").asString()).contains("desk.ticket_not_found");
+    }
 }
