@@ -20,8 +20,11 @@ import io.usher.support.Accounts;
 import io.usher.support.Mailbox;
 import io.usher.support.TestMailServer;
 
-/** The notification module alone: identity's events in, real SMTP (GreenMail) out. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+/**
+ * The notification module with the modules it reads (admission's ticket documents pull in all of theirs): identity's
+ * events in, real SMTP (GreenMail) out. The tickets mail is tested end to end in {@code TicketsIntegrationTests}.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @ActiveProfiles("test")
 class NotificationModuleTests {
 
