@@ -6,7 +6,8 @@
  * Ed25519 key, which a door device verifies offline with the public key from the check-in manifest. A ticket is
  * admitted exactly once, whichever gate scans it first.
  *
- * <p>API: the id {@link io.usher.admission.TicketId} and the event {@link io.usher.admission.TicketsIssued}.
+ * <p>API: the id {@link io.usher.admission.TicketId}, the event {@link io.usher.admission.TicketsIssued}, and
+ * {@link io.usher.admission.TicketDocuments} (an order's tickets as lines and as a PDF, for the confirmation mail).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Admission")
 package io.usher.admission;

@@ -21,7 +21,8 @@ import io.usher.support.Mailbox;
 import io.usher.support.TestMailServer;
 
 /**
- * The notification module with what it asks (catalog, order and theirs): events in, real SMTP (GreenMail) out.
+ * The notification module with the modules it reads (admission's ticket documents pull in all of theirs): identity's,
+ * order's and catalog's events in, real SMTP (GreenMail) out. The tickets mail is tested end to end in {@code TicketsIntegrationTests}.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @ActiveProfiles("test")

@@ -34,6 +34,15 @@ public class Tickets {
         return tickets.ofOrder(order);
     }
 
+    /** @throws TicketNotFound the order has no tickets of this buyer (someone else's, or not issued yet) */
+    public List<Ticket> mineOfOrder(CurrentUser buyer, OrderId order) {
+        var mine = tickets.ofOrder(order).stream().filter(t -> t.buyer().equals(buyer.id())).toList();
+        if (mine.isEmpty()) {
+            throw new TicketNotFound();
+        }
+        return mine;
+    }
+
     /** What the ticket's QR code carries: its current version, signed with the event's key. */
     public String qrToken(Ticket ticket) {
         return keys.of(ticket.event()).sign(ticket.token());

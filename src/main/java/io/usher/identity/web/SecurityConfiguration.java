@@ -107,6 +107,7 @@ class SecurityConfiguration {
                 .headers(this::headers)
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/tickets", "/tickets/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/organizer/**").hasAnyRole(Role.ORGANIZER.name(), Role.ADMIN.name())
                         .anyRequest().permitAll())
