@@ -22,7 +22,8 @@ import io.usher.support.TestMailServer;
 
 /**
  * The notification module with the modules it reads (admission's ticket documents pull in all of theirs): identity's,
- * order's and catalog's events in, real SMTP (GreenMail) out. The tickets mail is tested end to end in {@code TicketsIntegrationTests}.
+ * order's and catalog's events in, real SMTP (GreenMail) out. The tickets mail is tested end to end in
+ * {@code TicketMailIntegrationTests}.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @ActiveProfiles("test")

@@ -18,7 +18,8 @@ import io.usher.common.TicketTypeId;
 import io.usher.identity.UserId;
 import io.usher.order.OrderId;
 
-@Repository
+// named: the desk module has a TicketStore of its own, and bean names are simple class names
+@Repository("admissionTicketStore")
 class TicketStore {
 
     private static final String COLUMNS = """

@@ -10,7 +10,8 @@ import io.usher.identity.CurrentUser;
 import io.usher.order.OrderId;
 
 /** A buyer's tickets and their QR tokens. */
-@Service
+// named: the desk module has a Tickets service of its own, and bean names are simple class names
+@Service("admissionTickets")
 public class Tickets {
 
     private final TicketStore tickets;
