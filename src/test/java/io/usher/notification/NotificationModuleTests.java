@@ -73,4 +73,39 @@ class NotificationModuleTests {
                 .andWaitForStateChange(() -> Mailbox.awaitLink(email, Pattern.compile("reset-password\\?token=(\\w+)")))
                 .andVerify(token -> assertThat(token).isEqualTo("abc"));
     }
+
+    @Test
+    void mailsTheRequesterAnAgentsPublicReply(Scenario scenario) {
+        var email = Accounts.uniqueEmail("desk-requester");
+        var ticket = new io.usher.desk.TicketId(UUID.randomUUID());
+
+        scenario.publish(new io.usher.desk.DeskReplyPosted(ticket, "TKT-2026-000042", "Cannot download",
+                        new UserId(UUID.randomUUID()), email, "Ada Agent", "We re-sent the PDF.", Instant.now()))
+                .andWaitForStateChange(() -> Mailbox.messagesTo(email), messages -> !messages.isEmpty())
+                .andVerify(messages -> {
+                    assertThat(messages.getFirst()).extracting(message -> {
+                        try {
+                            return message.getSubject();
+                        } catch (jakarta.mail.MessagingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).isEqualTo("[TKT-2026-000042] New reply: Cannot download");
+                    assertThat(Mailbox.body(messages.getFirst())).contains("Ada Agent replied")
+                            .contains("We re-sent the PDF.")
+                            .contains("https://tickets.example.test/desk/tickets/" + ticket);
+                });
+    }
+
+    @Test
+    void mailsAMentionedAgent(Scenario scenario) {
+        var email = Accounts.uniqueEmail("desk-agent");
+
+        scenario.publish(new io.usher.desk.DeskMentioned(new io.usher.desk.TicketId(UUID.randomUUID()),
+                        "TKT-2026-000043", "Refund", new UserId(UUID.randomUUID()), email, "Max Manager",
+                        io.usher.desk.CommentVisibility.INTERNAL, "@you please check", Instant.now()))
+                .andWaitForStateChange(() -> Mailbox.messagesTo(email), messages -> !messages.isEmpty())
+                .andVerify(messages -> assertThat(Mailbox.body(messages.getFirst()))
+                        .contains("Max Manager mentioned you in an internal note on ticket TKT-2026-000043")
+                        .contains("@you please check"));
+    }
 }

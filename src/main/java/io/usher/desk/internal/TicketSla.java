@@ -115,6 +115,23 @@ class TicketSla {
         return new Timers(calendar, clocks);
     }
 
+    /**
+     * The first public reply of an agent meets the first-response timer, running or paused; a timer met already
+     * (by an earlier reply, or by resolution) stays as it is.
+     */
+    Timers firstPublicReply(UUID ticket, UUID calendarId, Instant at) {
+        var timers = current(ticket, calendarId);
+        var clock = timers.firstResponse();
+        if (clock.isMet()) {
+            return timers;
+        }
+        var next = clock.met(at, "first public reply", timers.calendar());
+        events.append(ticket, next.last());
+        var clocks = new EnumMap<>(timers.clocks());
+        clocks.put(SlaTarget.FIRST_RESPONSE, next);
+        return new Timers(timers.calendar(), clocks);
+    }
+
     private BusinessCalendar calendar(UUID id) {
         return calendars.find(id).orElseThrow(() -> new DeskNotFound("calendar")).calendar();
     }

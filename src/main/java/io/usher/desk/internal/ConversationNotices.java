@@ -1,0 +1,75 @@
+package io.usher.desk.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import io.usher.desk.DeskMentioned;
+import io.usher.desk.DeskReplyPosted;
+import io.usher.desk.TicketId;
+import io.usher.identity.CurrentUser;
+import io.usher.identity.UserDirectory;
+import io.usher.identity.UserId;
+
+/**
+ * Tells people about a new comment, through events the notification module mails: the requester about a public
+ * agent reply (never about an internal note), agents and managers of the queue about {@code @mentions}.
+ *
+ * <p>A mention is {@code @} followed by the person's e-mail address ({@code @ana@example.com}): unambiguous where
+ * display names are neither unique nor free of spaces. Only people of the ticket's queue are notified; other
+ * addresses stay plain text.
+ */
+@Component
+class ConversationNotices {
+
+    static final Pattern MENTION = Pattern.compile(
+            "(?<![\\w.%+-])@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+    private static final int EXCERPT = 500;
+
+    private final UserDirectory people;
+    private final ApplicationEventPublisher events;
+
+    ConversationNotices(UserDirectory people, ApplicationEventPublisher events) {
+        this.people = people;
+        this.events = events;
+    }
+
+    void posted(TicketAccess.Seen seen, Comment comment, CurrentUser author) {
+        var ticket = seen.ticket();
+        var authorName = people.find(author.id()).map(UserDirectory.Profile::displayName).orElse(author.email());
+        var excerpt = excerpt(comment.body());
+        if (comment.byAgent() && !comment.isInternal() && !ticket.requesterId().equals(author.id().value())) {
+            people.find(new UserId(ticket.requesterId())).ifPresent(requester -> events.publishEvent(
+                    new DeskReplyPosted(new TicketId(ticket.id()), ticket.number(), ticket.subject(), requester.id(),
+                            requester.email(), authorName, excerpt, comment.createdAt())));
+        }
+        var mentioned = mentions(comment.body());
+        if (mentioned.isEmpty()) {
+            return;
+        }
+        var staff = new LinkedHashSet<UUID>(seen.queue().agents());
+        staff.addAll(seen.queue().managers());
+        for (var person : people.findAll(staff.stream().map(UserId::new).toList())) {
+            if (mentioned.contains(person.email().toLowerCase(Locale.ROOT)) && !person.id().equals(author.id())) {
+                events.publishEvent(new DeskMentioned(new TicketId(ticket.id()), ticket.number(), ticket.subject(),
+                        person.id(), person.email(), authorName, comment.visibility(), excerpt, comment.createdAt()));
+            }
+        }
+    }
+
+    /** The e-mail addresses mentioned in the text, lower-case. */
+    static Set<String> mentions(String text) {
+        return MENTION.matcher(text).results().map(match -> match.group(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String excerpt(String body) {
+        return body.length() <= EXCERPT ? body : body.substring(0, EXCERPT - 1) + "…";
+    }
+}

@@ -1,0 +1,21 @@
+package io.usher.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who a user is, for modules that address people (a reply e-mail to a ticket's requester, an @mention of an agent).
+ * Only active accounts are answered.
+ */
+public interface UserDirectory {
+
+    /** A user's contact details. */
+    record Profile(UserId id, String email, String displayName) {
+    }
+
+    Optional<Profile> find(UserId user);
+
+    /** The profiles of those of the users that exist, in no particular order. */
+    List<Profile> findAll(Collection<UserId> users);
+}
