@@ -27,6 +27,10 @@ public class AlreadyCheckedIn extends UsherException {
         return gate;
     }
 
+    public String holderName() {
+        return holderName;
+    }
+
     @Override
     public Map<String, Object> properties() {
         return Map.of("checkedInAt", checkedInAt, "gate", gate, "holderName", holderName);

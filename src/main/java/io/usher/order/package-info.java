@@ -3,7 +3,8 @@
  * through the payment module, and the order is paid only when {@link io.usher.payment.PaymentSucceeded} arrives.
  *
  * <p>API: events {@link io.usher.order.OrderPaid} and {@link io.usher.order.OrderRefunded} (admission issues and
- * voids tickets from them), the id {@link io.usher.order.OrderId} and {@link io.usher.order.OrderStatus}.
+ * voids tickets from them), the id {@link io.usher.order.OrderId}, {@link io.usher.order.OrderStatus}, and
+ * {@link io.usher.order.Sales}, an event's tickets sold and revenue for dashboards.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Order")
 package io.usher.order;

@@ -29,11 +29,20 @@ public final class AdmissionFixtures {
 
     /** A signed-in DOOR_STAFF user the organizer added to the organization; returns the access token. */
     public String doorStaff(CatalogFixtures.Organizer organizer) {
+        return doorStaffAccount(organizer).token();
+    }
+
+    /** A door staff account: its e-mail address (the password is {@link Accounts#PASSWORD}) and access token. */
+    public record DoorStaff(String email, String token) {
+    }
+
+    /** A DOOR_STAFF user the organizer added to the organization, signed in. */
+    public DoorStaff doorStaffAccount(CatalogFixtures.Organizer organizer) {
         var email = users.create("door", Role.DOOR_STAFF);
         var added = api.as(organizer.token()).post("/api/v1/organizations/" + organizer.organizationId() + "/members",
                 Map.of("email", email));
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
-        return Accounts.login(api, email, Accounts.PASSWORD).get("accessToken");
+        return new DoorStaff(email, Accounts.login(api, email, Accounts.PASSWORD).get("accessToken"));
     }
 
     /** Waits until the buyer holds at least {@code count} tickets of the order, and returns them. */

@@ -20,6 +20,7 @@ import io.usher.support.Users;
  * The fraud rules with their defaults: 10 checkouts per buyer and 30 per address in 10 minutes, at most
  * 1,000,000 minor units, 3 declined cards block the buyer for 30 minutes.
  */
+@org.springframework.test.context.TestPropertySource(properties = "usher.payment.fraud.max-checkouts-per-ip=30")
 class FraudRulesIntegrationTests extends IntegrationTest {
 
     @Autowired

@@ -18,6 +18,7 @@ import io.usher.admission.TicketNotFound;
 import io.usher.admission.TicketReissued;
 import io.usher.admission.TicketVoided;
 import io.usher.admission.WrongEvent;
+import io.usher.catalog.CatalogEvent;
 import io.usher.common.EventId;
 import io.usher.common.UsherException;
 import io.usher.identity.CurrentUser;
@@ -161,6 +162,30 @@ public class CheckIns {
         }
         // it changed between the two reads (re-issued or voided just now): the caller may scan again
         return new TicketReissued();
+    }
+
+    /**
+     * The event whose door the caller works (for the scanner page).
+     *
+     * @throws io.usher.admission.EventNotFound no such event
+     * @throws io.usher.admission.NotDoorStaff not the caller's door
+     */
+    public CatalogEvent door(CurrentUser staff, EventId event) {
+        return door.authorize(staff, event);
+    }
+
+    /** The events whose door the caller may work, soonest first. */
+    public List<CatalogEvent> doors(CurrentUser staff) {
+        return door.workable(staff);
+    }
+
+    /** How many of the event's valid tickets are checked in, of how many (the door's running count). */
+    public Progress progress(EventId event) {
+        return tickets.progress(event);
+    }
+
+    /** How many of an event's valid tickets are checked in, of how many. */
+    public record Progress(long checkedIn, long valid) {
     }
 
     /** What a door device needs to check tickets without a connection. */

@@ -1,6 +1,7 @@
 package io.usher.admission.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -26,6 +27,8 @@ import io.usher.identity.UserId;
  */
 @Component
 class DoorAccess {
+
+    private static final int WORKABLE_EVENTS = 200;
 
     private final Catalog catalog;
     private final Organizations organizations;
@@ -57,5 +60,27 @@ class DoorAccess {
             throw new NotDoorStaff();
         }
         return event;
+    }
+
+    /**
+     * For an event's dashboard: its organization's organizers, and administrators.
+     *
+     * @throws EventNotFound also when the caller may not see it, so others learn nothing of its numbers
+     */
+    CatalogEvent authorizeOrganizer(CurrentUser actor, EventId id) {
+        var event = events.get(id, catalog::event).orElseThrow(EventNotFound::new);
+        if (actor.has(Role.ADMIN)
+                || actor.has(Role.ORGANIZER) && organizations.isMember(actor.id(), event.organization())) {
+            return event;
+        }
+        throw new EventNotFound();
+    }
+
+    /** The events whose door the caller may work: those of the organizations they belong to, soonest first. */
+    List<CatalogEvent> workable(CurrentUser actor) {
+        if (!(actor.has(Role.ADMIN) || actor.has(Role.DOOR_STAFF) || actor.has(Role.ORGANIZER))) {
+            return List.of();
+        }
+        return catalog.eventsOf(organizations.organizationsOf(actor.id()), WORKABLE_EVENTS);
     }
 }

@@ -145,6 +145,51 @@ class TicketStore {
                 .param("event", event.value()).query(TicketStore::ticket).list();
     }
 
+    CheckIns.Progress progress(EventId event) {
+        return jdbc.sql("""
+                select count(*) filter (where checked_in_at is not null), count(*)
+                from admission_tickets where event_id = :event and status = 'VALID'
+                """)
+                .param("event", event.value())
+                .query((rs, row) -> new CheckIns.Progress(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /** One ticket type's valid tickets and how many of them are checked in. */
+    record TypeProgress(TicketTypeId ticketType, String name, long checkedIn, long valid) {
+    }
+
+    List<TypeProgress> progressByType(EventId event) {
+        return jdbc.sql("""
+                select ticket_type_id, min(ticket_type_name), count(*) filter (where checked_in_at is not null),
+                       count(*)
+                from admission_tickets where event_id = :event and status = 'VALID'
+                group by ticket_type_id
+                """)
+                .param("event", event.value())
+                .query((rs, row) -> new TypeProgress(new TicketTypeId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** The event's latest scans, newest first. */
+    List<AdmissionStats.Scan> recentScans(EventId event, int limit) {
+        return jdbc.sql("""
+                select s.scanned_at, s.gate, s.source, s.result, t.code, t.holder_name, t.ticket_type_name
+                from admission_scans s left join admission_tickets t on t.id = s.ticket_id
+                where s.event_id = :event order by s.id desc limit :limit
+                """)
+                .param("event", event.value()).param("limit", limit)
+                .query((rs, row) -> new AdmissionStats.Scan(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    /** How many of the event's scans were refused. */
+    long refusedScans(EventId event) {
+        return jdbc.sql("select count(*) from admission_scans where event_id = :event and result <> 'ADMITTED'")
+                .param("event", event.value()).query(Long.class).single();
+    }
+
     /** Changes the holder and raises the version, if the ticket is still at {@code version} and valid. */
     boolean changeHolder(TicketId id, int version, String from, String to, UUID actor, Instant now) {
         var changed = jdbc.sql("""

@@ -78,6 +78,22 @@ public class EventQueries {
                         java.util.Map.of()));
     }
 
+    /**
+     * The events of these organizations that are no longer drafts, soonest first, at most {@code limit}, for other
+     * modules (admission lists the events door staff can work).
+     */
+    @Transactional(readOnly = true)
+    public List<EventListing> publishedOf(List<OrganizationId> organizations, int limit) {
+        if (organizations.isEmpty()) {
+            return List.of();
+        }
+        return events.ofOrganizations(organizations, null, 0, limit).items().stream().map(EventSummary::event)
+                .filter(event -> event.status() != EventStatus.DRAFT)
+                .map(event -> new EventListing(event, null, ticketTypes.ofEvent(event.id()), SeatingPlan.empty(),
+                        java.util.Map.of()))
+                .toList();
+    }
+
     /** The ticket types of an event the caller may see. */
     @Transactional(readOnly = true)
     public List<TicketType> ticketTypes(CurrentUser actor, EventId id) {
