@@ -19,7 +19,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Tickets in {@code desk_tickets}, their numbers in {@code desk_ticket_counters}, changes in {@code desk_ticket_changes}. */
-@Repository
+@Repository("deskTicketStore")
 class TicketStore {
 
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {

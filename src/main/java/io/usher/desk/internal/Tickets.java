@@ -36,7 +36,7 @@ import io.usher.identity.UserId;
  * moves the SLA timers in the same transaction. Requesters see only their own tickets, agents their queues'; anyone
  * else gets 404, as if the ticket did not exist.
  */
-@Service
+@Service("deskTickets")
 public class Tickets {
 
     static final String INVALID = "desk.invalid_ticket";
