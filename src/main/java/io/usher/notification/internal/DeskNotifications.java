@@ -9,14 +9,17 @@ import org.springframework.stereotype.Component;
 
 import io.usher.desk.DeskSlaBreached;
 import io.usher.desk.DeskSlaWarning;
+import io.usher.desk.DeskTicketRated;
+import io.usher.desk.DeskTicketResolved;
 import io.usher.desk.SlaTarget;
 import io.usher.identity.UserDirectory;
 import io.usher.identity.UserId;
 import io.usher.platform.web.WebProperties;
 
 /**
- * Tells desk people what the desk asks: SLA warnings and breaches to the assignee and the queue's managers, by
- * e-mail and in their in-app inbox. An inbox entry is added once per event and person even if the listener is
+ * Tells desk people what the desk asks, by e-mail and in their in-app inbox: SLA warnings and breaches to the
+ * assignee and the queue's managers, a resolution to the requester with links to rate it, a poor rating to the
+ * queue's managers. An inbox entry is added once per event and person even if the listener is
  * retried.
  */
 @Component
@@ -29,12 +32,47 @@ class DeskNotifications {
     private final Inbox inbox;
     private final UserDirectory directory;
     private final String baseUrl;
+    private final String ratingLink;
 
-    DeskNotifications(Mailer mailer, Inbox inbox, UserDirectory directory, WebProperties web) {
+    DeskNotifications(Mailer mailer, Inbox inbox, UserDirectory directory, WebProperties web,
+            NotificationProperties properties) {
         this.mailer = mailer;
         this.inbox = inbox;
         this.directory = directory;
         this.baseUrl = web.baseUrl().replaceAll("/+$", "");
+        var link = properties.deskRatingLink();
+        this.ratingLink = link.startsWith("/") ? baseUrl + link : link;
+    }
+
+    @ApplicationModuleListener
+    void on(DeskTicketResolved event) {
+        var ticket = event.ticket().value().toString();
+        var links = new StringBuilder();
+        for (int score = 5; score >= 1; score--) {
+            links.append("  ").append(score).append(score == 5 ? " (very satisfied)" : score == 1 ? " (not at all)" : "")
+                    .append(": ").append(ratingLink.replace("{ticket}", ticket).replace("{score}", Integer.toString(score)))
+                    .append('\n');
+        }
+        var title = event.number() + " is resolved";
+        var body = "Your ticket " + event.number() + " is resolved. How did we do? Rate it from 1 to 5:\n\n" + links
+                + "\nNot solved after all? You can reopen it on the ticket page.";
+        tell(event.requester(), "desk.ticket_resolved", title, body, link(ticket),
+                "desk.ticket_resolved:" + ticket + ":" + event.at());
+    }
+
+    @ApplicationModuleListener
+    void on(DeskTicketRated event) {
+        if (!event.poor()) {
+            return;
+        }
+        var ticket = event.ticket().value().toString();
+        var title = event.number() + " was rated " + event.score() + " of 5";
+        var body = "The requester rated " + event.number() + " " + event.score() + " of 5"
+                + (event.comment() == null ? "." : ": \"" + event.comment() + "\"");
+        for (var manager : event.managers()) {
+            tell(manager, "desk.poor_rating", title, body, link(ticket),
+                    "desk.poor_rating:" + ticket + ":" + event.at() + ":" + manager.value());
+        }
     }
 
     @ApplicationModuleListener
