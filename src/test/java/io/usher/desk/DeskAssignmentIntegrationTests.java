@@ -199,12 +199,14 @@ class DeskAssignmentIntegrationTests extends IntegrationTest {
     void theAssigneeAcceptsOrDeclinesBackToTheQueueWithAReason() {
         var agents = agents(2);
         var category = categoryFor("ROUND_ROBIN", agents);
-        var id = open(category).get("id");
+        var created = open(category);
+        var id = created.get("id");
+        // Reassigned by hand to the agent round-robin did not pick.
+        var other = agents.stream().filter(a -> a.id().equals(created.get("assigneeId"))).findFirst().orElseThrow();
+        var mine = agents.stream().filter(a -> a != other).findFirst().orElseThrow();
         var assignee = api.as(team.manager().token()).post("/api/v1/desk/tickets/" + id + "/assignee",
-                Map.of("agentId", agents.get(1).id()));
-        assertThat(assignee.get("assigneeId")).isEqualTo(agents.get(1).id());
-        var other = agents.get(0);
-        var mine = agents.get(1);
+                Map.of("agentId", mine.id()));
+        assertThat(assignee.get("assigneeId")).isEqualTo(mine.id());
 
         assertThat(api.as(other.token()).post("/api/v1/desk/tickets/" + id + "/accept", Map.of()).code())
                 .isEqualTo("desk.not_the_assignee");
