@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who a user is, for modules that address people (a reply e-mail to a ticket's requester, an @mention of an agent).
- * Only active accounts are answered.
+ * Who a user is, for modules that address people they know by id: a reply e-mail to a ticket's requester, a
+ * mentioned agent, an SLA warning to an assignee. Only active accounts are answered.
  */
 public interface UserDirectory {
 

@@ -103,6 +103,10 @@ public class Conversation {
             var timers = sla.firstPublicReply(ticket.id(), seen.queue().calendarId(), now);
             tickets.dueTimes(ticket.id(), timers.firstResponse().due(), timers.resolution().due());
         }
+        if (visibility == CommentVisibility.PUBLIC) {
+            // a reply restarts the quiet time after which a resolved ticket closes by itself
+            tickets.touch(ticket.id(), now);
+        }
         if (!seen.agent() && ticket.status() == TicketStatus.ON_HOLD) {
             tickets.recordChange(ticket.id(), caller.id().value(), now, "requester_replied", ticket.status().name(),
                     comment.id().toString());

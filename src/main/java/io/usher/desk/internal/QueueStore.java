@@ -32,9 +32,9 @@ class QueueStore {
         try {
             jdbc.sql("""
                     insert into desk_queues (id, organization_id, name, calendar_id, assignment_mode, auto_close_hours,
-                        created_at, updated_at)
-                    values (:id, :org, :name, :calendar, :mode, :hours, :now, :now)
-                    """).param("id", queue.id()).param("org", queue.organizationId()).param("name", queue.name())
+                        reassign_on_breach, created_at, updated_at)
+                    values (:id, :org, :name, :calendar, :mode, :hours, :reassign, :now, :now)
+                    """).param("reassign", queue.reassignOnBreach()).param("id", queue.id()).param("org", queue.organizationId()).param("name", queue.name())
                     .param("calendar", queue.calendarId()).param("mode", queue.assignmentMode().name())
                     .param("hours", queue.autoCloseHours()).param("now", Timestamp.from(now)).update();
         } catch (DuplicateKeyException e) {
@@ -48,9 +48,9 @@ class QueueStore {
         try {
             updated = jdbc.sql("""
                     update desk_queues set name = :name, calendar_id = :calendar, assignment_mode = :mode,
-                        auto_close_hours = :hours, updated_at = :now
+                        auto_close_hours = :hours, reassign_on_breach = :reassign, updated_at = :now
                     where id = :id
-                    """).param("id", queue.id()).param("name", queue.name()).param("calendar", queue.calendarId())
+                    """).param("reassign", queue.reassignOnBreach()).param("id", queue.id()).param("name", queue.name()).param("calendar", queue.calendarId())
                     .param("mode", queue.assignmentMode().name()).param("hours", queue.autoCloseHours())
                     .param("now", Timestamp.from(now)).update();
         } catch (DuplicateKeyException e) {
@@ -78,7 +78,8 @@ class QueueStore {
         return load(jdbc.sql("select * from desk_queues order by lower(name), id").query(QueueStore::row).list());
     }
 
-    private record Row(UUID id, UUID organizationId, String name, UUID calendarId, AssignmentMode mode, int hours) {
+    private record Row(UUID id, UUID organizationId, String name, UUID calendarId, AssignmentMode mode, int hours,
+            boolean reassignOnBreach) {
     }
 
     private record Member(UUID queue, UUID user, String role) {
@@ -87,7 +88,7 @@ class QueueStore {
     private static Row row(ResultSet rs, int row) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), rs.getString("name"),
                 rs.getObject("calendar_id", UUID.class), AssignmentMode.valueOf(rs.getString("assignment_mode")),
-                rs.getInt("auto_close_hours"));
+                rs.getInt("auto_close_hours"), rs.getBoolean("reassign_on_breach"));
     }
 
     private List<Queue> load(List<Row> rows) {
@@ -105,7 +106,8 @@ class QueueStore {
         return rows.stream().map(r -> {
             var roles = members.getOrDefault(r.id(), Map.of());
             return new Queue(r.id(), r.organizationId(), r.name(), r.calendarId(), r.mode(), r.hours(),
-                    List.copyOf(roles.getOrDefault("MANAGER", List.of())), List.copyOf(roles.getOrDefault("AGENT", List.of())));
+                    List.copyOf(roles.getOrDefault("MANAGER", List.of())), List.copyOf(roles.getOrDefault("AGENT", List.of())),
+                    r.reassignOnBreach());
         }).toList();
     }
 

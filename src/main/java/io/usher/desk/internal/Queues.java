@@ -106,7 +106,8 @@ public class Queues {
         var managers = members(problems, "managers", details.managers(), organization);
         var agents = members(problems, "agents", details.agents(), organization);
         problems.throwIfAny();
-        return new Queue(id, organization, name, details.calendarId(), mode, hours, managers, agents);
+        return new Queue(id, organization, name, details.calendarId(), mode, hours, managers, agents,
+                Boolean.TRUE.equals(details.reassignOnBreach()));
     }
 
     private List<UUID> members(FieldProblems problems, String field, List<UUID> users, UUID organization) {

@@ -14,14 +14,19 @@ import org.springframework.stereotype.Repository;
 import io.usher.desk.SlaEvent;
 import io.usher.desk.SlaTarget;
 
-/** The append-only SLA event log in {@code desk_sla_events}: rows are inserted, never changed. */
+/**
+ * The append-only SLA event log in {@code desk_sla_events}: rows are inserted, never changed. Each append also
+ * refreshes the timer's row in the {@link SlaSchedule} the monitor reads.
+ */
 @Repository
 class SlaEventStore {
 
     private final JdbcClient jdbc;
+    private final SlaSchedule schedule;
 
-    SlaEventStore(JdbcClient jdbc) {
+    SlaEventStore(JdbcClient jdbc, SlaSchedule schedule) {
         this.jdbc = jdbc;
+        this.schedule = schedule;
     }
 
     void append(UUID ticket, SlaEvent event) {
@@ -34,6 +39,7 @@ class SlaEventStore {
                 .param("minutes", event.targetMinutes())
                 .param("due", event.due() == null ? null : Timestamp.from(event.due()))
                 .param("reason", event.reason()).param("explanation", event.explanation()).update();
+        schedule.follow(ticket, event);
     }
 
     /** The ticket's events per timer, oldest first. */

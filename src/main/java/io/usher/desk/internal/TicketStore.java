@@ -84,6 +84,15 @@ class TicketStore {
                 .param("priority", priority.name()).param("now", Timestamp.from(now)).update();
     }
 
+    /**
+     * Notes that something happened to the ticket (a status change, a reply): auto-close counts the quiet time after
+     * a resolution from the later of {@code resolved_at} and this.
+     */
+    void touch(UUID id, Instant at) {
+        jdbc.sql("update desk_tickets set last_activity_at = :at where id = :id").param("id", id)
+                .param("at", Timestamp.from(at)).update();
+    }
+
     /** Keeps the current due times on the ticket, for views sorted by SLA. */
     void dueTimes(UUID id, Instant firstResponse, Instant resolution) {
         jdbc.sql("update desk_tickets set first_response_due = :first, resolution_due = :resolution where id = :id")

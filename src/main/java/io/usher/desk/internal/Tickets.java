@@ -47,16 +47,18 @@ public class Tickets {
     private final CategoryStore categories;
     private final QueueStore queues;
     private final TicketSla sla;
+    private final Assignments assignments;
     private final ApplicationEventPublisher events;
     private final DeskProperties properties;
     private final Clock clock;
 
-    Tickets(TicketStore store, CategoryStore categories, QueueStore queues, TicketSla sla,
+    Tickets(TicketStore store, CategoryStore categories, QueueStore queues, TicketSla sla, Assignments assignments,
             ApplicationEventPublisher events, DeskProperties properties, Clock clock) {
         this.store = store;
         this.categories = categories;
         this.queues = queues;
         this.sla = sla;
+        this.assignments = assignments;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -110,6 +112,7 @@ public class Tickets {
                 category.id(), subcategory == null ? null : subcategory.id(), queue.id(), impact, urgency, priority,
                 TicketStatus.NEW, null, customFields, null, now, now, null);
         store.insert(ticket);
+        ticket = assignments.routeNew(ticket, queue, now);
         var timers = sla.start(ticket.id(), queue.calendarId(), priority, categoryIds(ticket), now);
         store.dueTimes(ticket.id(), timers.firstResponse().due(), timers.resolution().due());
         events.publishEvent(new DeskTicketCreated(new TicketId(ticket.id()), number, requester.id(), queue.id(),
@@ -163,6 +166,7 @@ public class Tickets {
             resolvedAt = now;
         }
         store.changeStatus(id, target, text, resolvedAt, now);
+        store.touch(id, now);
         store.recordChange(id, caller.id().value(), now, "status", ticket.status().name(), target.name());
         if (target == TicketStatus.RESOLVED) {
             store.recordChange(id, caller.id().value(), now, "resolution", ticket.resolution(), text);
@@ -204,12 +208,12 @@ public class Tickets {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static boolean works(CurrentUser caller, Queue queue) {
+    static boolean works(CurrentUser caller, Queue queue) {
         var user = caller.id().value();
         return caller.has(Role.ADMIN) || queue.isAgent(user) || queue.isManager(user);
     }
 
-    private static boolean canSee(CurrentUser caller, Ticket ticket, Queue queue) {
+    static boolean canSee(CurrentUser caller, Ticket ticket, Queue queue) {
         return ticket.requesterId().equals(caller.id().value()) || works(caller, queue);
     }
 

@@ -36,11 +36,12 @@ class QueuesAdminApi {
     }
 
     record QueueView(UUID id, UUID organizationId, String name, UUID calendarId, String assignmentMode,
-            int autoCloseHours, List<UUID> managers, List<UUID> agents) {
+            int autoCloseHours, List<UUID> managers, List<UUID> agents, boolean reassignOnBreach) {
 
         static QueueView of(Queue queue) {
             return new QueueView(queue.id(), queue.organizationId(), queue.name(), queue.calendarId(),
-                    queue.assignmentMode().name(), queue.autoCloseHours(), queue.managers(), queue.agents());
+                    queue.assignmentMode().name(), queue.autoCloseHours(), queue.managers(), queue.agents(),
+                    queue.reassignOnBreach());
         }
     }
 
@@ -52,7 +53,7 @@ class QueuesAdminApi {
 
     @PostMapping
     @Operation(summary = "Create a queue: {organizationId, name, calendarId, managers, agents, assignmentMode "
-            + "(ROUND_ROBIN | LEAST_LOADED), autoCloseHours (72)}; managers and agents are members of the organization")
+            + "(ROUND_ROBIN | LEAST_LOADED), autoCloseHours (72), reassignOnBreach (false)}; managers and agents are members of the organization")
     @ApiProblem(status = 400, codes = "desk.invalid_queue")
     @ApiProblem(status = 409, codes = "desk.name_taken")
     ResponseEntity<QueueView> create(@RequestBody QueueDetails body) {
