@@ -51,7 +51,7 @@ fi
   --usher.identity.bcrypt-cost=4 \
   --usher.identity.login-attempts-per-minute-per-address=100000000 \
   --usher.rate-limit.enabled=false \
-  --usher.db.max-pool-size=40 \
+  --usher.db.max-pool-size=${USHER_BENCH_POOL:-40} \
   --logging.level.io.usher.access=warn \
   > "$WORK/usher.log" 2>&1 &
 USHER=$!

@@ -56,6 +56,15 @@ class StripeGatewayIntegrationTests extends GatewayStubTest {
     }
 
     @Test
+    void letsCheckoutFormsLeadToStripesHostedPage() {
+        var page = new io.usher.support.PageClient("http://localhost:" + port).get("/login");
+
+        // without it, Chromium blocks the redirect that answers the checkout form
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("form-action 'self' http://localhost:8080 https://checkout.stripe.com;");
+    }
+
+    @Test
     void opensACheckoutSessionWithTheIdempotencyKeyAndPaymentMetadata() {
         var session = stubSession();
         var request = PaymentFixtures.request(PaymentFixtures.newBuyer(), 2500, PaymentFixtures.newIp());

@@ -115,7 +115,9 @@ class ApiConventionsIntegrationTests extends IntegrationTest {
         var response = api.get("/api/v1/me");
 
         assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'")
-                .contains("frame-ancestors 'none'");
+                .contains("frame-ancestors 'none'")
+                .as("forms may lead to Usher's own base URL (the test gateway's page), nowhere else")
+                .contains("form-action 'self' http://localhost:8080;");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.header("Strict-Transport-Security")).as("only over TLS").isNull();

@@ -25,6 +25,22 @@ public final class Mailbox {
                 .until(() -> find(email, pattern), Optional::isPresent).orElseThrow();
     }
 
+    /** Waits (up to 15 s) for a mail to {@code email} whose subject contains {@code subject}, and returns it. */
+    public static MimeMessage awaitSubject(String email, String subject) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> messagesTo(email).stream().filter(m -> subject(m).contains(subject)).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every mail received so far by {@code email}. */
     public static List<MimeMessage> messagesTo(String email) {
         return Arrays.stream(TestMailServer.get().getReceivedMessages())

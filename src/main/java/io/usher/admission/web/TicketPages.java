@@ -89,7 +89,7 @@ class TicketPages {
         var valid = ticket.status() == Ticket.Status.VALID;
         model.addAttribute("ticket", ticket);
         model.addAttribute("status", status(ticket));
-        model.addAttribute("title", event.map(CatalogEvent::title).orElse("Event"));
+        model.addAttribute("eventTitle", event.map(CatalogEvent::title).orElse("Event"));
         model.addAttribute("when", event.map(e -> TicketPdfs.when(e.startsAt(), e.timezone())).orElse(null));
         model.addAttribute("qrSvg", valid ? qr.svg(tickets.qrToken(ticket)) : null);
         model.addAttribute("checkedIn", ticket.checkedIn() ? TicketPdfs.when(ticket.checkedInAt(), zone) : null);

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -16,10 +17,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
 /**
@@ -34,6 +38,14 @@ public class AccessTokens {
 
     private final NimbusJwtEncoder encoder;
     private final NimbusJwtDecoder decoder;
+    private final OAuth2TokenValidator<Jwt> validator;
+    /**
+     * Tokens whose signature and claims were already parsed and checked, by their text: a door device or a
+     * storefront sends the same token for minutes. Only the parsing and the HMAC are skipped on a hit; the
+     * validators (expiry on the injected clock, issuer, the session still usable) run on every request.
+     */
+    private final Cache<String, Jwt> parsed = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
     private final Clock clock;
     private final Duration ttl;
 
@@ -42,9 +54,9 @@ public class AccessTokens {
         this.decoder = NimbusJwtDecoder.withSecretKey(key.key()).macAlgorithm(MacAlgorithm.HS256).build();
         var timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
-        this.decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
-                new JwtIssuerValidator(ISSUER),
-                jwt -> sessionUsable(jwt, sessions)));
+        this.validator = new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER),
+                jwt -> sessionUsable(jwt, sessions));
+        this.decoder.setJwtValidator(validator);
         this.clock = clock;
         this.ttl = properties.accessTokenTtl();
     }
@@ -70,7 +82,22 @@ public class AccessTokens {
 
     /** The decoder the resource server uses for bearer tokens and cookies alike. */
     public JwtDecoder decoder() {
-        return decoder;
+        return this::decode;
+    }
+
+    private Jwt decode(String token) {
+        var known = parsed.getIfPresent(token);
+        if (known == null) {
+            var jwt = decoder.decode(token);
+            parsed.put(token, jwt);
+            return jwt;
+        }
+        var result = validator.validate(known);
+        if (result.hasErrors()) {
+            parsed.invalidate(token);
+            throw new JwtValidationException(result.getErrors().iterator().next().getDescription(), result.getErrors());
+        }
+        return known;
     }
 
     private static OAuth2TokenValidatorResult sessionUsable(Jwt jwt, SessionRegistry sessions) {

@@ -38,6 +38,7 @@ import io.usher.identity.internal.IdentityProperties;
 import io.usher.platform.ratelimit.ApiRateLimitFilter;
 import io.usher.platform.ratelimit.RateLimitProperties;
 import io.usher.platform.ratelimit.RateLimiter;
+import io.usher.platform.web.FormTargets;
 import io.usher.platform.web.Problems;
 import io.usher.platform.web.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,9 +56,26 @@ class SecurityConfiguration {
 
     // Images may come from any https host: event images and pictures in event descriptions are absolute https
     // URLs that organizers give (catalog accepts nothing else). Scripts stay same-origin only.
+    // form-action: a form whose answer redirects elsewhere (checkout on a payment gateway's page, Usher's own base
+    // URL behind a proxy) is blocked by the browser unless that origin is listed, so modules name theirs.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; "
-            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+            + "frame-ancestors 'none'; form-action 'self'%s; base-uri 'self'; object-src 'none'";
+
+    private final String contentSecurityPolicy;
+
+    SecurityConfiguration(WebProperties web, List<FormTargets> formTargets) {
+        var origins = new java.util.TreeSet<String>();
+        origins.add(origin(web.baseUrl()));
+        formTargets.forEach(targets -> targets.origins().forEach(o -> origins.add(origin(o))));
+        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY.formatted(
+                origins.stream().map(o -> " " + o).collect(java.util.stream.Collectors.joining()));
+    }
+
+    private static String origin(String url) {
+        var uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
 
     @Bean
     @Order(1)
@@ -128,7 +146,7 @@ class SecurityConfiguration {
 
     private void headers(
             org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(Customizer.withDefaults())
                 .contentTypeOptions(Customizer.withDefaults())
