@@ -9,6 +9,8 @@
 #   --devices N         door devices scanning at once, one thread each (50)
 #   --rescans F         re-scans of random tickets, as a fraction of the tickets; each must be refused (0.05)
 #   --warmup-tickets N  tickets of a warm-up event scanned first, not measured (min(5000, tickets))
+# Environment: USHER_BENCH_POOL (database connections, 40), USHER_BENCH_ARGS (extra Usher arguments for
+# experiments, e.g. --management.observations.enable.http.server.requests=false), USHER_BENCH_JFR (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,7 +54,7 @@ fi
   --usher.identity.login-attempts-per-minute-per-address=100000000 \
   --usher.rate-limit.enabled=false \
   --usher.db.max-pool-size=${USHER_BENCH_POOL:-40} \
-  --logging.level.io.usher.access=warn \
+  --logging.level.io.usher.access=warn ${USHER_BENCH_ARGS:-} \
   > "$WORK/usher.log" 2>&1 &
 USHER=$!
 trap 'set +e; kill $USHER 2>/dev/null; wait $USHER 2>/dev/null; rm -rf "$WORK"' EXIT
