@@ -38,4 +38,16 @@ class AccountDirectory implements UserDirectory {
                         rs.getString("display_name")))
                 .list();
     }
+
+    @Override
+    public Optional<Profile> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, email, display_name from identity_users where lower(email) = lower(:email) and active")
+                .param("email", email.strip())
+                .query((rs, row) -> new Profile(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
+                        rs.getString("display_name")))
+                .optional();
+    }
 }
