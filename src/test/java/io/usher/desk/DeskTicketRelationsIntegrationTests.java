@@ -117,6 +117,11 @@ class DeskTicketRelationsIntegrationTests extends IntegrationTest {
         assertThat(added.json().get("watchers").valueStream().map(w -> w.get("userId").asString()))
                 .containsExactly(team.manager().id(), requester.id());
 
+        assertThat(added.json().get("watchers").get(0).get("email").asString()).isEqualTo(team.manager().email());
+        var requesterView = get(requester, ticket).json().get("watchers");
+        assertThat(requesterView.get(0).has("email")).isFalse();
+        assertThat(requesterView.get(0).get("displayName").asString()).isNotBlank();
+
         var outsider = desk.person("outsider", Role.AGENT);
         var refused = api.as(agent.token()).post("/api/v1/desk/tickets/" + ticket + "/watchers",
                 Map.of("userId", outsider.id()));

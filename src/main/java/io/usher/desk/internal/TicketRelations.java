@@ -25,8 +25,8 @@ import io.usher.order.Orders;
 
 /**
  * What a ticket relates to besides its conversation: the order it is about, its watchers, tags and links to other
- * tickets. Anyone who sees a ticket sees its order (requesters their own) and watchers, and may watch or unwatch it
- * themselves; agents of its queue also add and remove others (only people who may see the ticket), tag it and link
+ * tickets. Anyone who sees a ticket sees its order (requesters their own) and watchers (requesters without their
+ * e-mail addresses), and may watch or unwatch it themselves; agents of its queue also add and remove others (only people who may see the ticket), tag it and link
  * it. Tags and links are the agents' own: requesters never see them. Every change is in {@code desk_ticket_changes}.
  */
 @Service
@@ -214,7 +214,9 @@ public class TicketRelations {
         var shown = new ArrayList<Watcher>();
         for (var watcher : watchers) {
             var profile = profiles.stream().filter(p -> p.id().value().equals(watcher.userId())).findFirst();
-            shown.add(new Watcher(watcher.userId(), profile.map(UserDirectory.Profile::email).orElse(null),
+            // staff addresses are for staff; a requester sees who watches by name
+            shown.add(new Watcher(watcher.userId(),
+                    seen.agent() ? profile.map(UserDirectory.Profile::email).orElse(null) : null,
                     profile.map(UserDirectory.Profile::displayName).orElse(null), watcher.addedBy(),
                     watcher.addedAt()));
         }
