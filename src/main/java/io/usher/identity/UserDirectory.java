@@ -16,9 +16,9 @@ public interface UserDirectory {
 
     Optional<Profile> find(UserId user);
 
-    /** The active user with this e-mail address, in any letter case. */
-    Optional<Profile> findByEmail(String email);
-
     /** The profiles of those of the users that exist, in no particular order. */
     List<Profile> findAll(Collection<UserId> users);
+
+    /** The active user with this e-mail address, in any letter case (an administrator names people by address). */
+    Optional<Profile> findByEmail(String email);
 }

@@ -21,8 +21,11 @@ import io.usher.identity.CurrentUser;
 import io.usher.identity.Role;
 import io.usher.identity.UserId;
 
-/** The desk with the modules it depends on (identity, audit): calendars and policies round-trip through its tables. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "platform")
+/**
+ * The desk with the modules it depends on (identity, audit, attachment, and order — whose own dependencies come
+ * along, hence all of them): calendars and policies round-trip through its tables.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @ActiveProfiles("test")
 class DeskModuleTests {
 

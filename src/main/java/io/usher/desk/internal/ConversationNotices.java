@@ -34,10 +34,12 @@ class ConversationNotices {
 
     private final UserDirectory people;
     private final ApplicationEventPublisher events;
+    private final WatcherNotices watchers;
 
-    ConversationNotices(UserDirectory people, ApplicationEventPublisher events) {
+    ConversationNotices(UserDirectory people, ApplicationEventPublisher events, WatcherNotices watchers) {
         this.people = people;
         this.events = events;
+        this.watchers = watchers;
     }
 
     void posted(TicketAccess.Seen seen, Comment comment, CurrentUser author) {
@@ -49,6 +51,7 @@ class ConversationNotices {
                     new DeskReplyPosted(new TicketId(ticket.id()), ticket.number(), ticket.subject(), requester.id(),
                             requester.email(), authorName, excerpt, comment.createdAt())));
         }
+        watchers.posted(ticket, comment, author, authorName, excerpt);
         var mentioned = mentions(comment.body());
         if (mentioned.isEmpty()) {
             return;

@@ -93,6 +93,12 @@ class TicketStore {
                 .param("at", Timestamp.from(at)).update();
     }
 
+    /** Moves the ticket to another queue (see {@link QueueMoves}). */
+    void moveQueue(UUID id, UUID queue, Instant now) {
+        jdbc.sql("update desk_tickets set queue_id = :queue, updated_at = :now where id = :id").param("id", id)
+                .param("queue", queue).param("now", Timestamp.from(now)).update();
+    }
+
     /** Keeps the current due times on the ticket, for views sorted by SLA. */
     void dueTimes(UUID id, Instant firstResponse, Instant resolution) {
         jdbc.sql("update desk_tickets set first_response_due = :first, resolution_due = :resolution where id = :id")

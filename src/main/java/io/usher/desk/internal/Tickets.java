@@ -51,9 +51,11 @@ public class Tickets {
     private final ApplicationEventPublisher events;
     private final DeskProperties properties;
     private final Clock clock;
+    private final TicketOrders orders;
 
     Tickets(TicketStore store, CategoryStore categories, QueueStore queues, TicketSla sla, Assignments assignments,
-            ApplicationEventPublisher events, DeskProperties properties, Clock clock) {
+            ApplicationEventPublisher events, DeskProperties properties, Clock clock, TicketOrders orders) {
+        this.orders = orders;
         this.store = store;
         this.categories = categories;
         this.queues = queues;
@@ -95,6 +97,7 @@ public class Tickets {
             }
         }
         problems.throwIfAny();
+        orders.check(requester, request.orderId());
         var fields = new ArrayList<>(category.fields());
         if (subcategory != null) {
             fields.addAll(subcategory.fields());
@@ -112,6 +115,7 @@ public class Tickets {
                 category.id(), subcategory == null ? null : subcategory.id(), queue.id(), impact, urgency, priority,
                 TicketStatus.NEW, null, customFields, null, now, now, null);
         store.insert(ticket);
+        orders.attach(ticket.id(), request.orderId());
         ticket = assignments.routeNew(ticket, queue, now);
         var timers = sla.start(ticket.id(), queue.calendarId(), priority, categoryIds(ticket), now);
         store.dueTimes(ticket.id(), timers.firstResponse().due(), timers.resolution().due());

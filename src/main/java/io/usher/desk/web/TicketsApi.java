@@ -23,6 +23,7 @@ import io.usher.desk.TicketStatus;
 import io.usher.desk.internal.Markdown;
 import io.usher.desk.internal.NewTicket;
 import io.usher.desk.internal.TicketDetails;
+import io.usher.desk.internal.TicketRelations;
 import io.usher.desk.internal.Tickets;
 import io.usher.identity.CurrentUser;
 import io.usher.platform.web.ApiProblem;
@@ -37,17 +38,32 @@ import jakarta.validation.constraints.NotNull;
 class TicketsApi {
 
     private final Tickets tickets;
+    private final TicketRelations relations;
 
-    TicketsApi(Tickets tickets) {
+    TicketsApi(Tickets tickets, TicketRelations relations) {
         this.tickets = tickets;
+        this.relations = relations;
+    }
+
+    /** The ticket with its order, watchers, tags and links as the caller may see them. */
+    private TicketView view(TicketDetails details) {
+        return TicketView.of(details, relations.of(CurrentUser.require(), details.ticket().id()));
     }
 
     record TicketView(UUID id, String number, UUID requesterId, String subject, String description,
             String descriptionHtml, UUID categoryId, UUID subcategoryId, UUID queueId, String queueName, String impact,
             String urgency, String priority, String status, String resolution, Map<String, Object> customFields,
-            UUID assigneeId, Instant createdAt, Instant updatedAt, Instant resolvedAt, SlaView sla) {
+            UUID assigneeId, Instant createdAt, Instant updatedAt, Instant resolvedAt, SlaView sla, UUID orderId,
+            RelationViews.OrderView order, List<RelationViews.WatcherView> watchers, List<String> tags,
+            List<RelationViews.LinkView> links) {
 
+        /** Without relations (empty order, watchers, tags and links), for lists that do not show them. */
         static TicketView of(TicketDetails details) {
+            return of(details, null);
+        }
+
+        static TicketView of(TicketDetails details, TicketRelations.Relations relations) {
+            var related = RelationViews.of(relations);
             var t = details.ticket();
             return new TicketView(t.id(), t.number(), t.requesterId(), t.subject(), t.description(),
                     Markdown.toSafeHtml(t.description()), t.categoryId(), t.subcategoryId(), t.queueId(),
@@ -56,7 +72,8 @@ class TicketsApi {
                     t.resolution(), t.customFields(), t.assigneeId(), t.createdAt(), t.updatedAt(), t.resolvedAt(),
                     new SlaView(details.at(), SlaTimerView.of(details.firstResponse()),
                             SlaTimerView.of(details.resolution()),
-                            details.slaEvents().stream().map(SlaEventView::of).toList()));
+                            details.slaEvents().stream().map(SlaEventView::of).toList()),
+                    related.orderId(), related.order(), related.watchers(), related.tags(), related.links());
         }
     }
 
@@ -90,19 +107,20 @@ class TicketsApi {
 
     @PostMapping
     @Operation(summary = "Open a ticket: {subject (5–200), description (Markdown, ≥ 10), categoryId, subcategoryId?, "
-            + "impact? (MINOR…CRITICAL), urgency? (LOW…IMMEDIATE), priority?, customFields?}")
+            + "impact? (MINOR…CRITICAL), urgency? (LOW…IMMEDIATE), priority?, customFields?, orderId? (your own)}")
     @ApiProblem(status = 400, codes = {"desk.invalid_ticket", "desk.invalid_custom_fields"})
+    @ApiProblem(status = 422, codes = "desk.order_not_yours")
     ResponseEntity<TicketView> create(@RequestBody NewTicket body) {
         var created = tickets.create(CurrentUser.require(), body);
         return ResponseEntity.created(URI.create("/api/v1/desk/tickets/" + created.ticket().id()))
-                .body(TicketView.of(created));
+                .body(view(created));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A ticket with its SLA timers, their explanations and event log")
     @ApiProblem(status = 404, codes = "desk.ticket_not_found")
     TicketView get(@PathVariable UUID id) {
-        return TicketView.of(tickets.get(CurrentUser.require(), id));
+        return view(tickets.get(CurrentUser.require(), id));
     }
 
     @PostMapping("/{id}/status")
@@ -113,7 +131,7 @@ class TicketsApi {
     @ApiProblem(status = 404, codes = "desk.ticket_not_found")
     @ApiProblem(status = 409, codes = "desk.illegal_transition")
     TicketView changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusChange body) {
-        return TicketView.of(tickets.changeStatus(CurrentUser.require(), id, body.status(), body.resolution()));
+        return view(tickets.changeStatus(CurrentUser.require(), id, body.status(), body.resolution()));
     }
 
     @PostMapping("/{id}/priority")
@@ -122,6 +140,6 @@ class TicketsApi {
     @ApiProblem(status = 403, codes = "desk.not_an_agent_of_the_queue")
     @ApiProblem(status = 404, codes = "desk.ticket_not_found")
     TicketView changePriority(@PathVariable UUID id, @Valid @RequestBody PriorityChange body) {
-        return TicketView.of(tickets.changePriority(CurrentUser.require(), id, body.priority()));
+        return view(tickets.changePriority(CurrentUser.require(), id, body.priority()));
     }
 }

@@ -27,17 +27,6 @@ class AccountDirectory implements UserDirectory {
     }
 
     @Override
-    public Optional<Profile> findByEmail(String email) {
-        return jdbc.sql("""
-                select id, email, display_name from identity_users where lower(email) = lower(:email) and active
-                """)
-                .param("email", email)
-                .query((rs, row) -> new Profile(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
-                        rs.getString("display_name")))
-                .optional();
-    }
-
-    @Override
     public List<Profile> findAll(Collection<UserId> users) {
         if (users.isEmpty()) {
             return List.of();
@@ -48,5 +37,17 @@ class AccountDirectory implements UserDirectory {
                 .query((rs, row) -> new Profile(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
                         rs.getString("display_name")))
                 .list();
+    }
+
+    @Override
+    public Optional<Profile> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, email, display_name from identity_users where lower(email) = lower(:email) and active")
+                .param("email", email.strip())
+                .query((rs, row) -> new Profile(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
+                        rs.getString("display_name")))
+                .optional();
     }
 }

@@ -127,6 +127,7 @@ class SecurityConfiguration {
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/tickets", "/tickets/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/desk/admin", "/desk/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/organizer/**").hasAnyRole(Role.ORGANIZER.name(), Role.ADMIN.name())
                         .requestMatchers("/door/**", "/door").hasAnyRole(Role.DOOR_STAFF.name(), Role.ORGANIZER.name(),
                                 Role.ADMIN.name())

@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,6 +35,7 @@ import io.usher.order.OrderId;
 import io.usher.order.OrderNotFound;
 import io.usher.order.OrderNotPayable;
 import io.usher.order.OrderStatus;
+import io.usher.order.Orders;
 import io.usher.payment.Checkout;
 import io.usher.payment.PaymentRequest;
 import io.usher.payment.Payments;
@@ -225,6 +227,14 @@ public class OrderManagement {
     public List<io.usher.order.Orders.PaidOrder> paidOrdersOf(EventId event) {
         return orders.paidOf(event).stream()
                 .map(o -> new io.usher.order.Orders.PaidOrder(o.id(), o.buyerEmail(), o.buyerName())).toList();
+    }
+
+    /** For {@link io.usher.order.Orders#summaryOf}. */
+    @Transactional(readOnly = true)
+    public Optional<Orders.OrderSummary> summaryOf(OrderId id) {
+        return orders.find(id.value()).map(o -> new Orders.OrderSummary(o.id(), o.buyer(), o.event(),
+                catalog.event(o.event()).map(CatalogEvent::title).orElse(null), o.status(), o.total(),
+                o.currency(), o.lines().size(), o.createdAt()));
     }
 
     @Transactional(readOnly = true)
