@@ -108,6 +108,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/tickets", "/tickets/**").authenticated()
+                        .requestMatchers("/desk", "/desk/new", "/desk/tickets", "/desk/tickets/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/organizer/**").hasAnyRole(Role.ORGANIZER.name(), Role.ADMIN.name())
                         .requestMatchers("/door/**", "/door").hasAnyRole(Role.DOOR_STAFF.name(), Role.ORGANIZER.name(),
