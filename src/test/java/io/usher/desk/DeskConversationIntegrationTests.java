@@ -153,8 +153,10 @@ class DeskConversationIntegrationTests extends IntegrationTest {
         var timeline = api.as(agent.token()).get("/api/v1/desk/tickets/" + ticket + "/timeline").json();
         var entries = timeline.valueStream()
                 .map(e -> e.get("kind").asString() + " " + (e.has("field") ? e.get("field").asString() : "")).toList();
-        assertThat(entries).containsExactly("CHANGE status", "CHANGE status", "COMMENT ", "CHANGE requester_replied");
-        var recorded = timeline.get(3);
+        // the first entry is the round-robin assignment at creation
+        assertThat(entries).containsExactly("CHANGE assignee", "CHANGE status", "CHANGE status", "COMMENT ",
+                "CHANGE requester_replied");
+        var recorded = timeline.get(4);
         assertThat(recorded.get("oldValue").asString()).isEqualTo("ON_HOLD");
         assertThat(recorded.get("newValue").asString()).isEqualTo(reply);
         assertThat(recorded.get("actorId").asString()).isEqualTo(requester.id());
@@ -174,18 +176,19 @@ class DeskConversationIntegrationTests extends IntegrationTest {
 
         var agentView = api.as(agent.token()).get("/api/v1/desk/tickets/" + ticket + "/timeline").json();
         assertThat(agentView.valueStream().map(DeskConversationIntegrationTests::line))
-                .containsExactly("COMMENT First.", "CHANGE status NEW→OPEN", "COMMENT Note.",
-                        "CHANGE priority MEDIUM→HIGH", "COMMENT Reply.");
+                .containsExactly("CHANGE assignee →" + agent.id(), "COMMENT First.", "CHANGE status NEW→OPEN",
+                        "COMMENT Note.", "CHANGE priority MEDIUM→HIGH", "COMMENT Reply.");
         var requesterView = api.as(requester.token()).get("/api/v1/desk/tickets/" + ticket + "/timeline").json();
         assertThat(requesterView.valueStream().map(DeskConversationIntegrationTests::line))
-                .containsExactly("COMMENT First.", "CHANGE status NEW→OPEN", "CHANGE priority MEDIUM→HIGH",
-                        "COMMENT Reply.");
+                .containsExactly("CHANGE assignee →" + agent.id(), "COMMENT First.", "CHANGE status NEW→OPEN",
+                        "CHANGE priority MEDIUM→HIGH", "COMMENT Reply.");
     }
 
     static String line(JsonNode entry) {
         return entry.get("kind").asString().equals("COMMENT")
                 ? "COMMENT " + entry.get("comment").get("body").asString()
-                : "CHANGE " + entry.get("field").asString() + " " + entry.get("oldValue").asString() + "→"
+                : "CHANGE " + entry.get("field").asString() + " "
+                        + (entry.has("oldValue") ? entry.get("oldValue").asString() : "") + "→"
                         + entry.get("newValue").asString();
     }
 
