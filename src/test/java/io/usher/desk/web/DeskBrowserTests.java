@@ -21,8 +21,9 @@ import io.usher.support.Users;
 
 /**
  * The desk in Chromium, two people at once: a requester opens a ticket with a file; the agent it was routed to
- * accepts it, writes an internal note and a public reply; the requester's open page shows the reply (live, without
- * reloading) but never the note; the agent resolves the ticket and the requester rates it.
+ * accepts it, writes an internal note (the queue's manager, on the same page, sees them writing) and a public reply;
+ * the requester's open page shows the reply (live, without reloading) but never the note; the agent resolves the
+ * ticket and the requester rates it.
  */
 class DeskBrowserTests extends BrowserTest {
 
@@ -79,10 +80,18 @@ class DeskBrowserTests extends BrowserTest {
         assertThat(agent.locator("#ticket-timeline")).containsText("accepted the ticket");
         assertThat(agent.getByRole(AriaRole.BUTTON, named("Accept"))).hasCount(0);
 
+        // the queue's manager has the ticket open too: they see the agent writing, then the note arrive
+        var manager = newVisitor();
+        signIn(manager, team.manager().email());
+        manager.navigate(ticketPath);
+        assertThat(manager.locator(".desk-live-status")).containsText("Live");
+
         agent.getByLabel("Internal note").check();
         agent.getByLabel("Message").fill("The payment provider shows two captures; refund one.");
+        assertThat(manager.locator("[data-presence]")).hasText("desk-agent is writing on this ticket right now.");
         agent.getByRole(AriaRole.BUTTON, named("Send")).click();
         assertThat(agent.locator(".desk-internal")).containsText("two captures");
+        assertThat(manager.locator(".desk-internal")).containsText("two captures");
         assertThat(agent.locator(".desk-internal")).containsText("Internal note · agents only");
         assertThat(agent.getByLabel("Message")).hasValue("");
 
