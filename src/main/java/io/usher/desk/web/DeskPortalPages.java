@@ -1,6 +1,5 @@
 package io.usher.desk.web;
 
-import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,13 +44,11 @@ class DeskPortalPages {
     private final MyTickets mine;
     private final Categories categories;
     private final TicketForms forms;
-    private final Clock clock;
 
-    DeskPortalPages(MyTickets mine, Categories categories, TicketForms forms, Clock clock) {
+    DeskPortalPages(MyTickets mine, Categories categories, TicketForms forms) {
         this.mine = mine;
         this.categories = categories;
         this.forms = forms;
-        this.clock = clock;
     }
 
     record Row(UUID id, String number, String subject, String status, String statusLabel, String lastUpdate,
@@ -137,7 +134,6 @@ class DeskPortalPages {
         model.addAttribute("subject", value(params, "subject"));
         model.addAttribute("description", value(params, "description"));
         model.addAttribute("errors", errors);
-        model.addAttribute("today", clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toString());
         return "desk/new";
     }
 
