@@ -142,6 +142,9 @@ public class Conversation {
             comments.edit(comment, body, now);
         }
         var edited = comments.lock(ticketId, commentId).orElseThrow();
+        if (!body.equals(comment.body())) {
+            notices.edited(edited, caller);
+        }
         return details(edited, comments.attachments(ticketId), seen, caller);
     }
 

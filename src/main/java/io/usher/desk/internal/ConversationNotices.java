@@ -1,5 +1,6 @@
 package io.usher.desk.internal;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.usher.desk.DeskMentioned;
 import io.usher.desk.DeskReplyPosted;
+import io.usher.desk.DeskTicketUpdated;
 import io.usher.desk.TicketId;
 import io.usher.identity.CurrentUser;
 import io.usher.identity.UserDirectory;
@@ -44,6 +46,7 @@ class ConversationNotices {
 
     void posted(TicketAccess.Seen seen, Comment comment, CurrentUser author) {
         var ticket = seen.ticket();
+        updated(comment, author, comment.createdAt());
         var authorName = people.find(author.id()).map(UserDirectory.Profile::displayName).orElse(author.email());
         var excerpt = excerpt(comment.body());
         if (comment.byAgent() && !comment.isInternal() && !ticket.requesterId().equals(author.id().value())) {
@@ -64,6 +67,16 @@ class ConversationNotices {
                         person.id(), person.email(), authorName, comment.visibility(), excerpt, comment.createdAt()));
             }
         }
+    }
+
+    /** Tells pages following the ticket that a comment changed (never its text: they fetch what they may see). */
+    void edited(Comment comment, CurrentUser author) {
+        updated(comment, author, comment.editedAt());
+    }
+
+    private void updated(Comment comment, CurrentUser author, Instant at) {
+        events.publishEvent(new DeskTicketUpdated(new TicketId(comment.ticketId()), author.id(),
+                DeskTicketUpdated.Kind.COMMENT, comment.isInternal(), at));
     }
 
     /** The e-mail addresses mentioned in the text, lower-case. */

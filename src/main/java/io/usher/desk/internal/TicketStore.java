@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.usher.desk.DeskTicketUpdated;
 import io.usher.desk.Impact;
 import io.usher.desk.Priority;
+import io.usher.desk.TicketId;
 import io.usher.desk.TicketStatus;
 import io.usher.desk.Urgency;
+import io.usher.identity.UserId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,10 +31,12 @@ class TicketStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    TicketStore(JdbcClient jdbc, JsonMapper json) {
+    TicketStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /**
@@ -112,6 +118,10 @@ class TicketStore {
                 values (:ticket, :actor, :at, :field, :old, :new)
                 """).param("ticket", ticket).param("actor", actor).param("at", Timestamp.from(at)).param("field", field)
                 .param("old", oldValue).param("new", newValue).update();
+        // Announced here, where every recorded change passes, so pages following the ticket live also see the
+        // changes of services written later.
+        events.publishEvent(new DeskTicketUpdated(new TicketId(ticket), new UserId(actor),
+                DeskTicketUpdated.Kind.CHANGE, false, at));
     }
 
     private Ticket ticket(ResultSet rs, int row) throws SQLException {

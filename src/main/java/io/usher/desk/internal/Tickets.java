@@ -212,7 +212,8 @@ public class Tickets {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static boolean works(CurrentUser caller, Queue queue) {
+    /** Whether the caller works the queue's tickets: an agent or manager of it, or an administrator. */
+    public static boolean works(CurrentUser caller, Queue queue) {
         var user = caller.id().value();
         return caller.has(Role.ADMIN) || queue.isAgent(user) || queue.isManager(user);
     }

@@ -126,6 +126,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/tickets", "/tickets/**").authenticated()
+                        .requestMatchers("/desk", "/desk/new", "/desk/tickets", "/desk/tickets/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/desk/admin", "/desk/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/organizer/**").hasAnyRole(Role.ORGANIZER.name(), Role.ADMIN.name())
