@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.usher.attachment.internal.AttachmentProperties;
 import io.usher.attachment.internal.AttachmentStore;
-import io.usher.attachment.internal.BlobDirectory;
+import io.usher.attachment.internal.BlobStore;
+import io.usher.attachment.internal.Uploads;
 import io.usher.identity.UserId;
 
 /**
@@ -22,12 +23,14 @@ import io.usher.identity.UserId;
 @Service
 public class Attachments {
 
-    private final BlobDirectory blobs;
+    private final Uploads uploads;
+    private final BlobStore blobs;
     private final AttachmentStore store;
     private final long maxBytes;
     private final Clock clock;
 
-    Attachments(BlobDirectory blobs, AttachmentStore store, AttachmentProperties properties, Clock clock) {
+    Attachments(Uploads uploads, BlobStore blobs, AttachmentStore store, AttachmentProperties properties, Clock clock) {
+        this.uploads = uploads;
         this.blobs = blobs;
         this.store = store;
         this.maxBytes = properties.maxFileSize().toBytes();
@@ -40,17 +43,19 @@ public class Attachments {
      * @throws AttachmentTooLarge above the per-file limit
      * @throws AttachmentTypeNotAllowed when the content is not an allowed type
      * @throws AttachmentEmpty when there is no content
+     * @throws AttachmentStorageUnavailable when the blob storage fails; nothing is recorded then
      */
     @Transactional
     public StoredAttachment store(InputStream content, String declaredName, UserId owner) {
-        try (var received = blobs.receive(content, maxBytes)) {
+        try (var received = uploads.receive(content, maxBytes)) {
             if (received.size() == 0) {
                 throw new AttachmentEmpty();
             }
             var type = AllowedType.bySignature(received.head(), received.headLength())
-                    .or(() -> blobs.isText(received) ? Optional.of(AllowedType.TEXT) : Optional.empty())
+                    .or(() -> uploads.isText(received) ? Optional.of(AllowedType.TEXT) : Optional.empty())
                     .orElseThrow(AttachmentTypeNotAllowed::new);
-            blobs.keep(received);
+            // The blob before its rows: a storage failure leaves nothing recorded.
+            blobs.putIfAbsent(received);
             var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             store.blob(received.sha256(), received.size(), type.mediaType(), now);
             var attachment = new StoredAttachment(AttachmentId.random(), safeName(declaredName), type.mediaType(),
@@ -64,7 +69,11 @@ public class Attachments {
         return store.find(id);
     }
 
-    /** The attachment's bytes; the caller closes the stream. */
+    /**
+     * The attachment's bytes, streamed from storage; the caller closes the stream.
+     *
+     * @throws AttachmentStorageUnavailable when the blob storage fails
+     */
     public InputStream open(AttachmentId id) {
         var attachment = store.find(id).orElseThrow(AttachmentNotFound::new);
         return blobs.open(attachment.sha256());
