@@ -143,6 +143,8 @@ class ConversationApi {
     @ApiProblem(status = 400, codes = {"attachment.empty", "request.malformed"})
     @ApiProblem(status = 413, codes = {"attachment.too_large", "desk.ticket_attachments_full", "request.too_large"})
     @ApiProblem(status = 415, codes = "attachment.type_not_allowed")
+    @ApiProblem(status = 503, codes = "attachment.storage_unavailable", description = "The S3-compatible storage "
+            + "failed; nothing was stored.")
     ResponseEntity<AttachmentView> upload(@PathVariable UUID id, @RequestPart("file") MultipartFile file) {
         TicketAttachment stored;
         try (var content = file.getInputStream()) {
@@ -164,6 +166,7 @@ class ConversationApi {
     @GetMapping("/attachments/{attachmentId}")
     @Operation(summary = "Download a file (as an attachment, never rendered inline)")
     @ApiProblem(status = 404, codes = "desk.attachment_not_found")
+    @ApiProblem(status = 503, codes = "attachment.storage_unavailable")
     ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable UUID attachmentId) {
         var download = attachments.download(CurrentUser.require(), id, attachmentId);
         var file = download.attachment();
