@@ -110,6 +110,8 @@ class SecurityConfiguration {
                         .requestMatchers("/tickets", "/tickets/**").authenticated()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/organizer/**").hasAnyRole(Role.ORGANIZER.name(), Role.ADMIN.name())
+                        .requestMatchers("/desk/agent/**", "/desk/agent").hasAnyRole(Role.AGENT.name(),
+                                Role.MANAGER.name(), Role.ADMIN.name())
                         .requestMatchers("/door/**", "/door").hasAnyRole(Role.DOOR_STAFF.name(), Role.ORGANIZER.name(),
                                 Role.ADMIN.name())
                         .anyRequest().permitAll())
