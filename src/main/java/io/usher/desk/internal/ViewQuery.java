@@ -41,17 +41,6 @@ record ViewQuery(AgentView view, UUID me, List<UUID> queues, Instant until, Set<
     record Cursor(String due, String number) {
     }
 
-    /**
-     * Settings for the transaction, before {@link #sql()}. With a text filter the planner weighs walking the queue's
-     * range in due order (stopping after a page of matches) against the trigram index (all matches, then a sort);
-     * with PostgreSQL's default random_page_cost (4, for spinning disks) it sorts the ~1,000 matches of a common
-     * word per queue (~30 ms at 1M tickets) rather than read ~1,000 rows of a range that is hot in memory. On
-     * cached data random and sequential reads cost about the same, hence 1.1 (for this transaction only).
-     */
-    List<String> settings() {
-        return pattern == null ? List.of() : List.of("set local random_page_cost = 1.1");
-    }
-
     /** The named parameters {@link #sql()} uses. */
     Map<String, Object> parameters() {
         var parameters = new LinkedHashMap<String, Object>();

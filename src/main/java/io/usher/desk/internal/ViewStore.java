@@ -57,9 +57,8 @@ class ViewStore {
                 """).query(ViewStore::named).list();
     }
 
-    /** Up to {@code query.limit()} rows, in (due, number) order; in a transaction (for the query's settings). */
+    /** Up to {@code query.limit()} rows, in (due, number) order. */
     List<Hit> find(ViewQuery query) {
-        query.settings().forEach(setting -> jdbc.sql(setting).update());
         return jdbc.sql(query.sql()).params(query.parameters()).query(ViewStore::hit).list();
     }
 
