@@ -130,6 +130,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/desk/admin", "/desk/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/organizer/**").hasAnyRole(Role.ORGANIZER.name(), Role.ADMIN.name())
+                        .requestMatchers("/desk/agent/**", "/desk/agent").hasAnyRole(Role.AGENT.name(),
+                                Role.MANAGER.name(), Role.ADMIN.name())
                         .requestMatchers("/door/**", "/door").hasAnyRole(Role.DOOR_STAFF.name(), Role.ORGANIZER.name(),
                                 Role.ADMIN.name())
                         .anyRequest().permitAll())
