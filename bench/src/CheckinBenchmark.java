@@ -10,9 +10,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.SecureRandom;
@@ -23,8 +20,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -36,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -57,7 +51,6 @@ import java.util.regex.Pattern;
  */
 public class CheckinBenchmark {
 
-    static final Pattern DEMO = Pattern.compile("Demo account: (\\S+@usher\\.local) (demo-[a-z0-9]+)");
     static final Pattern TICKET = Pattern.compile("\"id\":\"([0-9a-f-]{36})\".*?\"qrToken\":\"(U1\\.[A-Za-z0-9_-]+)\"");
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
@@ -69,6 +62,7 @@ public class CheckinBenchmark {
     final double rescanFraction;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    final Bench.Http api;
 
     CheckinBenchmark(Map<String, String> args) {
         base = args.getOrDefault("base", "http://127.0.0.1:18080");
@@ -77,62 +71,50 @@ public class CheckinBenchmark {
         warmupTickets = Integer.parseInt(args.getOrDefault("warmup-tickets", Integer.toString(Math.min(5000, tickets))));
         devices = Integer.parseInt(args.getOrDefault("devices", "50"));
         rescanFraction = Double.parseDouble(args.getOrDefault("rescans", "0.05"));
+        api = new Bench.Http(base, http, Duration.ofSeconds(60));
     }
 
     public static void main(String[] argv) throws Throwable {
-        var args = new LinkedHashMap<String, String>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
-        }
+        var args = Bench.arguments(argv);
         var bench = new CheckinBenchmark(args);
         var report = bench.run(Path.of(args.getOrDefault("log", "usher.log")));
-        var out = Path.of(args.getOrDefault("out", "bench/results"));
-        Files.createDirectories(out);
-        var stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now(ZoneOffset.UTC));
-        Files.writeString(out.resolve("checkin-" + stamp + ".json"), report.json());
-        Files.writeString(out.resolve("checkin-" + stamp + ".md"), report.markdown());
-        System.out.println(report.markdown());
-        System.out.println("Results: " + out.resolve("checkin-" + stamp + ".json"));
+        Bench.writeResults(args, "checkin", report.json(), report.markdown());
     }
 
     Report run(Path usherLog) throws Throwable {
-        var passwords = new LinkedHashMap<String, String>();
-        var matcher = DEMO.matcher(Files.readString(usherLog));
-        while (matcher.find()) {
-            passwords.put(matcher.group(1), matcher.group(2));
-        }
-        var admin = login("admin@usher.local", passwords.get("admin@usher.local"));
-        var organizer = login("organizer@usher.local", passwords.get("organizer@usher.local"));
-        var organization = field(send("GET", "/api/v1/organizations/mine", organizer, null).body(), "id");
+        var passwords = Bench.demoPasswords(usherLog);
+        var admin = api.login("admin@usher.local", passwords.get("admin@usher.local"));
+        var organizer = api.login("organizer@usher.local", passwords.get("organizer@usher.local"));
+        var organization = Bench.field(api.send("GET", "/api/v1/organizations/mine", organizer, null).body(), "id");
         var door = doorStaff(admin, organizer, organization);
 
         if (warmupTickets > 0) {
-            log("warming up: %d tickets of another event, %d devices", warmupTickets, devices);
+            Bench.log("warming up: %d tickets of another event, %d devices", warmupTickets, devices);
             var warmUp = setUp(organizer, organization, warmupTickets, "warm-up");
             scan(warmUp, door, 0.0);
         }
-        log("setting up %,d tickets", tickets);
+        Bench.log("setting up %,d tickets", tickets);
         var event = setUp(organizer, organization, tickets, "measured");
-        var loadBefore = loadAverage();
-        log("%d devices scanning %,d tickets, plus %.0f%% re-scans", devices, tickets, rescanFraction * 100);
-        var cpuBefore = cpu();
+        var loadBefore = Bench.loadAverage();
+        Bench.log("%d devices scanning %,d tickets, plus %.0f%% re-scans", devices, tickets, rescanFraction * 100);
+        var cpuBefore = Bench.cpu();
         var scans = scan(event, door, rescanFraction);
-        var cpu = cpu().minus(cpuBefore);
-        var loadAfter = loadAverage();
-        log("CPU per scan: server %.2f ms, PostgreSQL %.2f ms, driver %.2f ms; machine busy %.0f%% (%.1f of %.1f "
+        var cpu = Bench.cpu().minus(cpuBefore);
+        var loadAfter = Bench.loadAverage();
+        Bench.log("CPU per scan: server %.2f ms, PostgreSQL %.2f ms, driver %.2f ms; machine busy %.0f%% (%.1f of %.1f "
                 + "core-seconds, others included)", 1000 * cpu.server() / scans.scans(),
                 1000 * cpu.database() / scans.scans(), 1000 * cpu.driver() / scans.scans(),
                 100 * cpu.machineBusy() / Math.max(cpu.machineTotal(), 0.001), cpu.machineBusy(), cpu.machineTotal());
         var checks = checks(event.id());
-        log("%.0f scans/s, p50 %.1f ms, p99 %.1f ms; admitted %d, refused as already checked in %d, errors %d, "
+        Bench.log("%.0f scans/s, p50 %.1f ms, p99 %.1f ms; admitted %d, refused as already checked in %d, errors %d, "
                 + "double admissions %d", scans.perSecond(), scans.p50Ms(), scans.p99Ms(), scans.admitted(),
                 scans.alreadyCheckedIn(), scans.errors(), checks.doubleAdmissions() + scans.doubleAdmissions());
 
-        log("offline verification of %,d tokens on one thread", event.tokens().size());
-        var publicKey = Base64.getUrlDecoder().decode(requireField(send("GET",
+        Bench.log("offline verification of %,d tokens on one thread", event.tokens().size());
+        var publicKey = Base64.getUrlDecoder().decode(Bench.requireField(api.send("GET",
                 "/api/v1/events/" + event.id() + "/checkin-manifest", organizer, null), "publicKey"));
         var offline = offline(publicKey, event.tokens());
-        log("offline: %.0f verifies/s with TicketSignatures.Verifier, %.0f/s with the JDK (%.1f×)",
+        Bench.log("offline: %.0f verifies/s with TicketSignatures.Verifier, %.0f/s with the JDK (%.1f×)",
                 offline.verifierPerSecond(), offline.jdkPerSecond(), offline.verifierPerSecond() / offline.jdkPerSecond());
         return new Report(this, scans, checks, offline, loadBefore, loadAfter, cpu);
     }
@@ -145,25 +127,25 @@ public class CheckinBenchmark {
     /** A published event, {@code count} tickets of one buyer inserted for it, and their tokens as Usher signs them. */
     Event setUp(String organizer, String organization, int count, String label) throws Exception {
         var starts = LocalDateTime.now().plusDays(1).withNano(0).withSecond(0);
-        var event = requireField(send("POST", "/api/v1/events", organizer, """
+        var event = Bench.requireField(api.send("POST", "/api/v1/events", organizer, """
                 {"organizationId":"%s","title":"Check-in benchmark (%s) %s","description":"Load test.",
                  "category":"CONCERT","location":"Bench Hall","timezone":"Europe/Berlin","startsAt":"%s",
                  "endsAt":"%s"}""".formatted(organization, label, UUID.randomUUID().toString().substring(0, 6), starts,
                 starts.plusHours(3))), "id");
-        var type = requireField(send("POST", "/api/v1/events/" + event + "/ticket-types", organizer, """
+        var type = Bench.requireField(api.send("POST", "/api/v1/events/" + event + "/ticket-types", organizer, """
                 {"name":"Standing","priceMinor":4500,"currency":"EUR","capacity":%d,"minPerOrder":1,"maxPerOrder":10}"""
                 .formatted(Math.max(count, 1))), "id");
-        var published = send("POST", "/api/v1/events/" + event + "/publish", organizer, null);
+        var published = api.send("POST", "/api/v1/events/" + event + "/publish", organizer, null);
         if (published.statusCode() / 100 != 2) {
             throw new IllegalStateException("could not publish: " + published.body());
         }
         var email = "door-buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.test";
-        send("POST", "/api/v1/auth/register", null, """
+        api.send("POST", "/api/v1/auth/register", null, """
                 {"email":"%s","password":"bench passphrase 1","displayName":"Bench Buyer"}""".formatted(email));
-        var buyer = login(email, "bench passphrase 1");
-        var buyerId = requireField(send("GET", "/api/v1/me", buyer, null), "id");
+        var buyer = api.login(email, "bench passphrase 1");
+        var buyerId = Bench.requireField(api.send("GET", "/api/v1/me", buyer, null), "id");
         insertTickets(event, type, buyerId, email, count);
-        var response = send("GET", "/api/v1/me/tickets", buyer, null);
+        var response = api.send("GET", "/api/v1/me/tickets", buyer, null);
         var ids = new ArrayList<String>(count);
         var tokens = new ArrayList<String>(count);
         var matcher = TICKET.matcher(response.body());
@@ -229,18 +211,18 @@ public class CheckinBenchmark {
     String doorStaff(String admin, String organizer, String organization) {
         var email = "door-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.test";
         var password = "bench passphrase door";
-        var user = requireField(send("POST", "/api/v1/auth/register", null, """
+        var user = Bench.requireField(api.send("POST", "/api/v1/auth/register", null, """
                 {"email":"%s","password":"%s","displayName":"Door"}""".formatted(email, password)), "id");
-        var granted = send("PATCH", "/api/v1/admin/users/" + user, admin, "{\"roles\":[\"DOOR_STAFF\"]}");
+        var granted = api.send("PATCH", "/api/v1/admin/users/" + user, admin, "{\"roles\":[\"DOOR_STAFF\"]}");
         if (granted.statusCode() != 200) {
             throw new IllegalStateException("could not grant DOOR_STAFF: " + granted.body());
         }
-        var added = send("POST", "/api/v1/organizations/" + organization + "/members", organizer,
+        var added = api.send("POST", "/api/v1/organizations/" + organization + "/members", organizer,
                 "{\"email\":\"%s\"}".formatted(email));
         if (added.statusCode() != 200) {
             throw new IllegalStateException("could not add door staff: " + added.body());
         }
-        return login(email, password);
+        return api.login(email, password);
     }
 
     // ---- the scan run -----------------------------------------------------------------------------------------
@@ -299,15 +281,15 @@ public class CheckinBenchmark {
                         latencies[i] = System.nanoTime() - began;
                         if (response.status() == 200) {
                             admitted.incrementAndGet();
-                            if (admittedTickets.putIfAbsent(field(response.body(), "ticketId"), true) != null) {
+                            if (admittedTickets.putIfAbsent(Bench.field(response.body(), "ticketId"), true) != null) {
                                 twice.incrementAndGet();
                             }
                         } else if (response.status() == 409 && "admission.already_checked_in".equals(
-                                field(response.body(), "code"))) {
+                                Bench.field(response.body(), "code"))) {
                             already.incrementAndGet();
                         } else {
                             errors.incrementAndGet();
-                            unexpected.merge(response.status() + " " + field(response.body(), "code"), 1L, Long::sum);
+                            unexpected.merge(response.status() + " " + Bench.field(response.body(), "code"), 1L, Long::sum);
                         }
                     }
                 } catch (InterruptedException e) {
@@ -322,8 +304,8 @@ public class CheckinBenchmark {
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         Arrays.sort(latencies);
-        return new Scans(devices, work.size(), seconds, work.size() / seconds, percentile(latencies, 50),
-                percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1] / 1e6,
+        return new Scans(devices, work.size(), seconds, work.size() / seconds, Bench.percentile(latencies, 50),
+                Bench.percentile(latencies, 95), Bench.percentile(latencies, 99), latencies[latencies.length - 1] / 1e6,
                 admitted.get(), already.get(), errors.get(), twice.get(), new LinkedHashMap<>(unexpected));
     }
 
@@ -568,119 +550,12 @@ public class CheckinBenchmark {
 
     // ---- where the CPU goes -------------------------------------------------------------------------------------
 
-    /** CPU seconds used so far by the server's JVM, PostgreSQL, this driver, and the whole machine (/proc). */
-    record Cpu(double server, double database, double driver, double machineBusy, double machineTotal) {
-
-        Cpu minus(Cpu before) {
-            return new Cpu(server - before.server, database - before.database, driver - before.driver,
-                    machineBusy - before.machineBusy, machineTotal - before.machineTotal);
-        }
-    }
-
-    /** Linux's clock ticks per second for /proc times (USER_HZ, 100 on every common kernel). */
-    static final double TICKS = 100.0;
-
-    static Cpu cpu() {
-        double server = 0, database = 0, driver = 0;
-        long self = ProcessHandle.current().pid();
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (var dir : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    var stat = Files.readString(dir.resolve("stat"));
-                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
-                    var command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
-                    long pid = Long.parseLong(dir.getFileName().toString());
-                    if (pid == self) {
-                        driver += seconds;
-                    } else if (command.contains("target/usher-") && command.contains("-jar")) {
-                        server += seconds;
-                    } else if (command.startsWith("postgres") || command.contains("/bin/postgres")) {
-                        database += seconds;
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                }
-            }
-            var total = Files.readAllLines(Path.of("/proc/stat")).getFirst().split("\\s+");
-            double busy = 0, all = 0;
-            for (int i = 1; i < total.length; i++) {
-                double value = Long.parseLong(total[i]) / TICKS;
-                all += value;
-                if (i != 4 && i != 5) {
-                    busy += value;
-                }
-            }
-            return new Cpu(server, database, driver, busy, all);
-        } catch (IOException | RuntimeException e) {
-            return new Cpu(0, 0, 0, 0, 0);
-        }
-    }
-
     // ---- HTTP and helpers -------------------------------------------------------------------------------------
-
-    String login(String email, String password) {
-        return requireField(send("POST", "/api/v1/auth/login", null,
-                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password)), "accessToken");
-    }
-
-    HttpResponse<String> send(String method, String path, String token, String body) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String requireField(HttpResponse<String> response, String name) {
-        var value = field(response.body(), name);
-        if (response.statusCode() / 100 != 2 || value == null) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " -> "
-                    + response.statusCode() + " " + response.body());
-        }
-        return value;
-    }
-
-    /** The first string or number member with this name. */
-    static String field(String json, String name) {
-        var matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"([^\"]*)\"|(-?[0-9.]+))").matcher(json);
-        return matcher.find() ? (matcher.group(2) != null ? matcher.group(2) : matcher.group(3)) : null;
-    }
-
-    static double percentile(long[] sortedNanos, int percentile) {
-        if (sortedNanos.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1;
-        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
-    }
-
-    /** The 1-minute load average, or -1 where /proc is missing. */
-    static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    static void log(String format, Object... args) {
-        System.out.printf("[bench] " + format + "%n", args);
-    }
 
     // ---- the report -------------------------------------------------------------------------------------------
 
     record Report(CheckinBenchmark setup, Scans scans, Checks checks, Offline offline, double loadBefore,
-            double loadAfter, Cpu cpu) {
+            double loadAfter, Bench.Cpu cpu) {
 
         double perScanMs(double seconds) {
             return 1000 * seconds / Math.max(1, scans.scans());

@@ -1,20 +1,13 @@
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,7 +32,6 @@ import java.util.regex.Pattern;
  */
 public class DeskBenchmark {
 
-    static final Pattern DEMO = Pattern.compile("Demo account: (\\S+@usher\\.local) (demo-[a-z0-9]+)");
     static final String PASSWORD = "bench passphrase desk";
     static final List<String> SUBJECTS = List.of("Cannot download my tickets", "Refund for a cancelled event",
             "Charged twice for one order", "Wrong name on the ticket", "QR code does not scan at the door",
@@ -71,6 +63,7 @@ public class DeskBenchmark {
     final int measuredAgents;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    final Bench.Http api;
 
     DeskBenchmark(Map<String, String> args) {
         base = args.getOrDefault("base", "http://127.0.0.1:18082");
@@ -83,41 +76,29 @@ public class DeskBenchmark {
         requests = Integer.parseInt(args.getOrDefault("requests", "300"));
         warmup = Integer.parseInt(args.getOrDefault("warmup", "100"));
         measuredAgents = Integer.parseInt(args.getOrDefault("measured-agents", "20"));
+        api = new Bench.Http(base, http, Duration.ofSeconds(120));
     }
 
     public static void main(String[] argv) throws Exception {
-        var args = new LinkedHashMap<String, String>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
-        }
+        var args = Bench.arguments(argv);
         var bench = new DeskBenchmark(args);
         var report = bench.run(Path.of(args.getOrDefault("log", "usher.log")));
-        var out = Path.of(args.getOrDefault("out", "bench/results"));
-        Files.createDirectories(out);
-        var stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now(ZoneOffset.UTC));
-        Files.writeString(out.resolve("desk-" + stamp + ".json"), report.json());
-        Files.writeString(out.resolve("desk-" + stamp + ".md"), report.markdown());
-        System.out.println(report.markdown());
-        System.out.println("Results: " + out.resolve("desk-" + stamp + ".json"));
+        Bench.writeResults(args, "desk", report.json(), report.markdown());
     }
 
     Report run(Path usherLog) throws Exception {
-        var passwords = new LinkedHashMap<String, String>();
-        var matcher = DEMO.matcher(Files.readString(usherLog));
-        while (matcher.find()) {
-            passwords.put(matcher.group(1), matcher.group(2));
-        }
-        var admin = login("admin@usher.local", passwords.get("admin@usher.local"));
-        var manager = login("manager@usher.local", passwords.get("manager@usher.local"));
-        var managerId = requireField(send("GET", "/api/v1/me", manager, null), "id");
-        var organization = requireField(send("GET", "/api/v1/organizations/mine", manager, null), "id");
+        var passwords = Bench.demoPasswords(usherLog);
+        var admin = api.login("admin@usher.local", passwords.get("admin@usher.local"));
+        var manager = api.login("manager@usher.local", passwords.get("manager@usher.local"));
+        var managerId = Bench.requireField(api.send("GET", "/api/v1/me", manager, null), "id");
+        var organization = Bench.requireField(api.send("GET", "/api/v1/organizations/mine", manager, null), "id");
 
         var setupStarted = System.nanoTime();
-        log("creating %d agents and %d requesters through the API", queues * agentsPerQueue, requesters);
+        Bench.log("creating %d agents and %d requesters through the API", queues * agentsPerQueue, requesters);
         var agents = parallel(queues * agentsPerQueue, i -> agent(admin, i));
         // one at a time: the organization is one aggregate, and concurrent member additions collide on it
         for (var agent : agents) {
-            var added = send("POST", "/api/v1/organizations/" + organization + "/members", manager,
+            var added = api.send("POST", "/api/v1/organizations/" + organization + "/members", manager,
                     "{\"email\":\"%s\"}".formatted(agent.email()));
             if (added.statusCode() != 200) {
                 throw new IllegalStateException("could not add the agent: " + added.body());
@@ -125,7 +106,7 @@ public class DeskBenchmark {
         }
         var requesterIds = parallel(requesters, i -> register("requester-" + i + "-" + suffix() + "@bench.test",
                 "Requester " + i));
-        var calendar = requireField(send("POST", "/api/v1/desk/admin/calendars", admin, """
+        var calendar = Bench.requireField(api.send("POST", "/api/v1/desk/admin/calendars", admin, """
                 {"name":"Bench 24/7 %s","timezone":"UTC","alwaysOpen":true}""".formatted(suffix())), "id");
         var queueIds = new ArrayList<String>();
         var categoryIds = new ArrayList<String>();
@@ -138,16 +119,16 @@ public class DeskBenchmark {
             for (int k = 0; k < agentsPerQueue && queues > 1; k++) {
                 members.add(agents.get(((q + 1) % queues) * agentsPerQueue + k).id());
             }
-            var queue = requireField(send("POST", "/api/v1/desk/admin/queues", admin, """
+            var queue = Bench.requireField(api.send("POST", "/api/v1/desk/admin/queues", admin, """
                     {"organizationId":"%s","name":"Bench queue %02d %s","calendarId":"%s","managers":["%s"],
                      "agents":[%s]}""".formatted(organization, q, suffix(), calendar, managerId,
                     String.join(",", members.stream().map(m -> "\"" + m + "\"").toList()))), "id");
             queueIds.add(queue);
-            categoryIds.add(requireField(send("POST", "/api/v1/desk/admin/categories", admin, """
+            categoryIds.add(Bench.requireField(api.send("POST", "/api/v1/desk/admin/categories", admin, """
                     {"name":"Bench category %02d %s","defaultQueueId":"%s"}""".formatted(q, suffix(), queue)), "id"));
         }
         var setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
-        log("set up through the API in %.1f s", setupSeconds);
+        Bench.log("set up through the API in %.1f s", setupSeconds);
 
         var generation = generate(queueIds, categoryIds, agents.stream().map(Agent::id).toList(), requesterIds);
 
@@ -155,20 +136,20 @@ public class DeskBenchmark {
         var measured = new ArrayList<Signed>();
         for (int i = 0; i < Math.min(measuredAgents, agents.size()); i++) {
             var agent = agents.get((int) ((long) i * agents.size() / Math.min(measuredAgents, agents.size())));
-            measured.add(new Signed(agent, login(agent.email(), PASSWORD), queuesOf(agent.id())));
+            measured.add(new Signed(agent, api.login(agent.email(), PASSWORD), queuesOf(agent.id())));
         }
-        var loadBefore = loadAverage();
-        var cpuBefore = cpu();
+        var loadBefore = Bench.loadAverage();
+        var cpuBefore = Bench.cpu();
         var views = new LinkedHashMap<String, Timing>();
         var sql = new LinkedHashMap<String, Timing>();
         var plans = new LinkedHashMap<String, String>();
         for (var view : List.of("mine", "unassigned", "breaching")) {
-            log("view %s: %d warm-up and %d measured requests as %d agents", view, warmup, requests, measured.size());
+            Bench.log("view %s: %d warm-up and %d measured requests as %d agents", view, warmup, requests, measured.size());
             views.put(view, measureView(measured, view, ""));
             sql.put(view, measureSql(measured, view, null));
             plans.put(view, explain(measured.getFirst(), view, null));
         }
-        log("extra: the all view, and text filters (a common word, a rare number)");
+        Bench.log("extra: the all view, and text filters (a common word, a rare number)");
         views.put("all", measureView(measured, "all", ""));
         views.put("all?q=refund", measureView(measured, "all", "q=refund"));
         sql.put("all?q=refund", measureSql(measured, "all", "%refund%"));
@@ -178,10 +159,10 @@ public class DeskBenchmark {
         sql.put("all?q=" + rare, measureSql(measured, "all", "%" + rare + "%"));
         plans.put("all?q=" + rare, explain(measured.getFirst(), "all", "%" + rare + "%"));
 
-        log("ticket page: GET ticket, comments and timeline of tickets with 5 comments");
+        Bench.log("ticket page: GET ticket, comments and timeline of tickets with 5 comments");
         var page = measureTicketPage(measured);
-        var cpu = cpu().minus(cpuBefore);
-        var loadAfter = loadAverage();
+        var cpu = Bench.cpu().minus(cpuBefore);
+        var loadAfter = Bench.loadAverage();
         return new Report(this, generation, setupSeconds, views, sql, plans, page, loadBefore, loadAfter, cpu);
     }
 
@@ -194,7 +175,7 @@ public class DeskBenchmark {
     Agent agent(String admin, int index) {
         var email = "agent-" + index + "-" + suffix() + "@bench.test";
         var id = register(email, "Agent " + index);
-        var granted = send("PATCH", "/api/v1/admin/users/" + id, admin, "{\"roles\":[\"AGENT\"]}");
+        var granted = api.send("PATCH", "/api/v1/admin/users/" + id, admin, "{\"roles\":[\"AGENT\"]}");
         if (granted.statusCode() != 200) {
             throw new IllegalStateException("could not grant AGENT: " + granted.body());
         }
@@ -202,7 +183,7 @@ public class DeskBenchmark {
     }
 
     String register(String email, String name) {
-        return requireField(send("POST", "/api/v1/auth/register", null, """
+        return Bench.requireField(api.send("POST", "/api/v1/auth/register", null, """
                 {"email":"%s","password":"%s","displayName":"%s"}""".formatted(email, PASSWORD, name)), "id");
     }
 
@@ -274,30 +255,30 @@ public class DeskBenchmark {
             for (var index : indexes.keySet()) {
                 execute(db, "drop index " + index);
             }
-            log("generating %,d tickets over %d queues", tickets, queueIds.size());
+            Bench.log("generating %,d tickets over %d queues", tickets, queueIds.size());
             step(steps, "tickets", () -> execute(db, TICKETS.formatted(agentsPerQueue, agentsPerQueue, tickets - 1)));
             step(steps, "counters", () -> execute(db, """
                     insert into desk_ticket_counters (year, last_value)
                     select 2020 + i / 999999, max(i %% 999999 + 1) from generate_series(0, %d) i group by 1
                     on conflict (year) do update set last_value = greatest(desk_ticket_counters.last_value,
                         excluded.last_value)""".formatted(tickets - 1)));
-            log("generating SLA events");
+            Bench.log("generating SLA events");
             step(steps, "slaEvents", () -> {
                 execute(db, SLA_STARTS);
                 execute(db, SLA_ENDS);
             });
             long perTicket = Math.max(0, Math.round((double) comments / tickets));
-            log("generating about %,d comments (0 to %d per ticket, %d on average)", comments, 2 * perTicket,
+            Bench.log("generating about %,d comments (0 to %d per ticket, %d on average)", comments, 2 * perTicket,
                     perTicket);
             step(steps, "comments", () -> execute(db, COMMENTS.formatted(2 * perTicket + 1)));
-            log("building %d indexes", indexes.size());
+            Bench.log("building %d indexes", indexes.size());
             step(steps, "indexes", () -> {
                 execute(db, "set max_parallel_maintenance_workers = 2");
                 for (var definition : indexes.values()) {
                     execute(db, definition);
                 }
             });
-            log("vacuum and analyze");
+            Bench.log("vacuum and analyze");
             step(steps, "vacuumAnalyze", () -> {
                 execute(db, "vacuum (analyze) desk_tickets");
                 execute(db, "vacuum (analyze) desk_sla_events");
@@ -308,7 +289,7 @@ public class DeskBenchmark {
             long commentCount = count(db, "select count(*) from desk_comments");
             long eventCount = count(db, "select count(*) from desk_sla_events");
             var seconds = (System.nanoTime() - started) / 1e9;
-            log("generated %,d tickets, %,d comments, %,d SLA events in %.0f s (%s)", ticketCount, commentCount,
+            Bench.log("generated %,d tickets, %,d comments, %,d SLA events in %.0f s (%s)", ticketCount, commentCount,
                     eventCount, seconds, steps);
             return new Generation(ticketCount, commentCount, eventCount, seconds, steps);
         }
@@ -419,7 +400,7 @@ public class DeskBenchmark {
         var started = System.nanoTime();
         step.run();
         steps.put(name, Math.round((System.nanoTime() - started) / 1e8) / 10.0);
-        log("  %s: %.1f s", name, steps.get(name));
+        Bench.log("  %s: %.1f s", name, steps.get(name));
     }
 
     static void execute(Connection db, String sql) throws SQLException {
@@ -460,7 +441,7 @@ public class DeskBenchmark {
         static Timing of(long[] nanos, int minRows, int maxRows) {
             var sorted = nanos.clone();
             Arrays.sort(sorted);
-            return new Timing(sorted.length, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+            return new Timing(sorted.length, Bench.percentile(sorted, 50), Bench.percentile(sorted, 95), Bench.percentile(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, minRows, maxRows);
         }
     }
@@ -470,7 +451,7 @@ public class DeskBenchmark {
     Timing measureView(List<Signed> agents, String view, String query) {
         var path = "/api/v1/desk/views/" + view + "?limit=50" + (query.isEmpty() ? "" : "&" + query);
         for (int i = 0; i < warmup; i++) {
-            check(send("GET", path, agents.get(i % agents.size()).token(), null));
+            check(api.send("GET", path, agents.get(i % agents.size()).token(), null));
         }
         var nanos = new long[requests];
         int minRows = Integer.MAX_VALUE;
@@ -478,7 +459,7 @@ public class DeskBenchmark {
         for (int i = 0; i < requests; i++) {
             var token = agents.get(i % agents.size()).token();
             long started = System.nanoTime();
-            var response = send("GET", path, token, null);
+            var response = api.send("GET", path, token, null);
             nanos[i] = System.nanoTime() - started;
             check(response);
             int rows = count(ROW_ID.matcher(response.body()));
@@ -486,7 +467,7 @@ public class DeskBenchmark {
             maxRows = Math.max(maxRows, rows);
         }
         var timing = Timing.of(nanos, minRows, maxRows);
-        log("  %s%s: p50 %.2f ms, p95 %.2f ms, rows %d–%d", view, query.isEmpty() ? "" : "?" + query, timing.p50Ms(),
+        Bench.log("  %s%s: p50 %.2f ms, p95 %.2f ms, rows %d–%d", view, query.isEmpty() ? "" : "?" + query, timing.p50Ms(),
                 timing.p95Ms(), minRows, maxRows);
         return timing;
     }
@@ -509,7 +490,7 @@ public class DeskBenchmark {
                 maxRows = Math.max(maxRows, rows);
             }
             var timing = Timing.of(nanos, minRows, maxRows);
-            log("  SQL only, %s%s: p50 %.2f ms, p95 %.2f ms", view, pattern == null ? "" : " " + pattern,
+            Bench.log("  SQL only, %s%s: p50 %.2f ms, p95 %.2f ms", view, pattern == null ? "" : " " + pattern,
                     timing.p50Ms(), timing.p95Ms());
             return timing;
         }
@@ -660,7 +641,7 @@ public class DeskBenchmark {
         }
         var page = new PageTiming(Timing.of(total, 5, 5), Timing.of(parts[0], 1, 1), Timing.of(parts[1], 5, 5),
                 Timing.of(parts[2], 5, 5), work.size());
-        log("  ticket page: p50 %.2f ms, p95 %.2f ms (ticket %.2f / comments %.2f / timeline %.2f ms p95)",
+        Bench.log("  ticket page: p50 %.2f ms, p95 %.2f ms (ticket %.2f / comments %.2f / timeline %.2f ms p95)",
                 page.page().p50Ms(), page.page().p95Ms(), page.ticket().p95Ms(), page.comments().p95Ms(),
                 page.timeline().p95Ms());
         return page;
@@ -671,7 +652,7 @@ public class DeskBenchmark {
                 "/api/v1/desk/tickets/" + id + "/timeline");
         for (int p = 0; p < paths.size(); p++) {
             long started = System.nanoTime();
-            check(send("GET", paths.get(p), token, null));
+            check(api.send("GET", paths.get(p), token, null));
             split[p] = System.nanoTime() - started;
         }
     }
@@ -693,116 +674,15 @@ public class DeskBenchmark {
 
     // ---- where the CPU goes, HTTP and helpers -------------------------------------------------------------------
 
-    record Cpu(double server, double database, double driver, double machineBusy, double machineTotal) {
-
-        Cpu minus(Cpu before) {
-            return new Cpu(server - before.server, database - before.database, driver - before.driver,
-                    machineBusy - before.machineBusy, machineTotal - before.machineTotal);
-        }
-    }
-
-    static Cpu cpu() {
-        double server = 0, database = 0, driver = 0;
-        long self = ProcessHandle.current().pid();
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (var dir : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    var stat = Files.readString(dir.resolve("stat"));
-                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-                    var command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
-                    long pid = Long.parseLong(dir.getFileName().toString());
-                    if (pid == self) {
-                        driver += seconds;
-                    } else if (command.contains("target/usher-") && command.contains("-jar")) {
-                        server += seconds;
-                    } else if (command.startsWith("postgres") || command.contains("/bin/postgres")) {
-                        database += seconds;
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                }
-            }
-            var total = Files.readAllLines(Path.of("/proc/stat")).getFirst().split("\\s+");
-            double busy = 0, all = 0;
-            for (int i = 1; i < total.length; i++) {
-                double value = Long.parseLong(total[i]) / 100.0;
-                all += value;
-                if (i != 4 && i != 5) {
-                    busy += value;
-                }
-            }
-            return new Cpu(server, database, driver, busy, all);
-        } catch (IOException | RuntimeException e) {
-            return new Cpu(0, 0, 0, 0, 0);
-        }
-    }
-
-    String login(String email, String password) {
-        return requireField(send("POST", "/api/v1/auth/login", null,
-                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password)), "accessToken");
-    }
-
-    HttpResponse<String> send(String method, String path, String token, String body) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String requireField(HttpResponse<String> response, String name) {
-        var value = field(response.body(), name);
-        if (response.statusCode() / 100 != 2 || value == null) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " -> "
-                    + response.statusCode() + " " + response.body());
-        }
-        return value;
-    }
-
-    static String field(String json, String name) {
-        var matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"([^\"]*)\"|(-?[0-9.]+))").matcher(json);
-        return matcher.find() ? (matcher.group(2) != null ? matcher.group(2) : matcher.group(3)) : null;
-    }
-
     static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static double percentile(long[] sortedNanos, int percentile) {
-        if (sortedNanos.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1;
-        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
-    }
-
-    static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    static void log(String format, Object... args) {
-        System.out.printf("[bench] " + format + "%n", args);
     }
 
     // ---- the report -------------------------------------------------------------------------------------------
 
     record Report(DeskBenchmark setup, Generation generation, double apiSetupSeconds, Map<String, Timing> views,
             Map<String, Timing> sql, Map<String, String> plans, PageTiming page, double loadBefore, double loadAfter,
-            Cpu cpu) {
+            Bench.Cpu cpu) {
 
         static String timing(Timing t) {
             return "{\"p50Ms\": %.2f, \"p95Ms\": %.2f, \"p99Ms\": %.2f, \"maxMs\": %.2f, \"requests\": %d, \"rows\": [%d, %d]}"

@@ -1,15 +1,9 @@
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +21,6 @@ import java.util.regex.Pattern;
 public class OnSaleBenchmark {
 
     static final String[] STRATEGIES = {"row-lock", "skip-locked", "coalescing"};
-    static final Pattern DEMO = Pattern.compile("Demo account: (\\S+@usher\\.local) (demo-[a-z0-9]+)");
 
     final String base;
     final String jdbcUrl;
@@ -40,6 +33,7 @@ public class OnSaleBenchmark {
     final int sections;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    final Bench.Http api;
 
     OnSaleBenchmark(Map<String, String> args) {
         base = args.getOrDefault("base", "http://127.0.0.1:18080");
@@ -51,65 +45,53 @@ public class OnSaleBenchmark {
         sections = Integer.parseInt(args.getOrDefault("sections", "20"));
         seatRows = Integer.parseInt(args.getOrDefault("rows", "25"));
         seatsPerRow = Integer.parseInt(args.getOrDefault("seats-per-row", "40"));
+        api = new Bench.Http(base, http, Duration.ofSeconds(60));
     }
 
     public static void main(String[] argv) throws Exception {
-        var args = new LinkedHashMap<String, String>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
-        }
+        var args = Bench.arguments(argv);
         var bench = new OnSaleBenchmark(args);
         var report = bench.run(Path.of(args.getOrDefault("log", "usher.log")));
-        var out = Path.of(args.getOrDefault("out", "bench/results"));
-        Files.createDirectories(out);
-        var stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now(ZoneOffset.UTC));
-        Files.writeString(out.resolve("onsale-" + stamp + ".json"), report.json());
-        Files.writeString(out.resolve("onsale-" + stamp + ".md"), report.markdown());
-        System.out.println(report.markdown());
-        System.out.println("Results: " + out.resolve("onsale-" + stamp + ".json"));
+        Bench.writeResults(args, "onsale", report.json(), report.markdown());
     }
 
     Report run(Path usherLog) throws Exception {
-        var passwords = new LinkedHashMap<String, String>();
-        var matcher = DEMO.matcher(Files.readString(usherLog));
-        while (matcher.find()) {
-            passwords.put(matcher.group(1), matcher.group(2));
-        }
-        var admin = login("admin@usher.local", passwords.get("admin@usher.local"));
-        var organizer = login("organizer@usher.local", passwords.get("organizer@usher.local"));
-        var organization = field(send("GET", "/api/v1/organizations/mine", organizer, null).body(), "id");
+        var passwords = Bench.demoPasswords(usherLog);
+        var admin = api.login("admin@usher.local", passwords.get("admin@usher.local"));
+        var organizer = api.login("organizer@usher.local", passwords.get("organizer@usher.local"));
+        var organization = Bench.field(api.send("GET", "/api/v1/organizations/mine", organizer, null).body(), "id");
 
-        log("creating %d buyer accounts", accounts);
+        Bench.log("creating %d buyer accounts", accounts);
         var tokens = Files.createTempFile("bench-tokens", ".txt");
         Files.write(tokens, createBuyers(accounts));
-        log("warming up, then measuring the ceiling (GET /api/v1/me, %d connections, 15 s)", buyers);
+        Bench.log("warming up, then measuring the ceiling (GET /api/v1/me, %d connections, 15 s)", buyers);
         ceiling(tokens, Duration.ofSeconds(10));
         var ceiling = ceiling(tokens, Duration.ofSeconds(15));
-        log("ceiling: %.0f requests/s", ceiling.perSecond());
+        Bench.log("ceiling: %.0f requests/s", ceiling.perSecond());
 
         var venue = createVenue(organizer, organization);
         var results = new LinkedHashMap<String, StrategyResult>();
         var warmUp = createEvent(organizer, admin, organization, venue, "coalescing");
-        log("warming up the hold path");
+        Bench.log("warming up the hold path");
         wrk("holds.lua", Duration.ofSeconds(8), tokens, warmUp.id(), warmUp.generalAdmission(), warmUp.seated());
         for (var strategy : STRATEGIES) {
             var event = createEvent(organizer, admin, organization, venue, strategy);
-            log("%s: %d buyers holding 1-4 tickets for up to %d s", strategy, buyers, runFor.toSeconds());
+            Bench.log("%s: %d buyers holding 1-4 tickets for up to %d s", strategy, buyers, runFor.toSeconds());
             var result = onSale(event, tokens);
             result = result.withChecks(checks(event));
-            log("%s: %.0f holds/s, %.0f tickets/s, p99 %.1f ms, errors %d, oversold %d, duplicate seats %d",
+            Bench.log("%s: %.0f holds/s, %.0f tickets/s, p99 %.1f ms, errors %d, oversold %d, duplicate seats %d",
                     strategy, result.holdsPerSecond(), result.ticketsPerSecond(), result.p99Ms(), result.errors(),
                     result.oversold(), result.duplicateSeats());
             results.put(strategy, result);
         }
         int probeBuyers = Math.max(1, buyers / 10);
         var probeEvent = createEvent(organizer, admin, organization, venue, "coalescing");
-        log("latency probe: coalescing with %d buyers for 10 s", probeBuyers);
+        Bench.log("latency probe: coalescing with %d buyers for 10 s", probeBuyers);
         var probe = wrk("holds.lua", Duration.ofSeconds(10), tokens, probeBuyers, probeEvent.id(),
                 probeEvent.generalAdmission(), probeEvent.seated());
         var latencyProbe = new Probe(probeBuyers, number(probe, "requests") / 10.0, number(probe, "p50Us") / 1000.0,
                 number(probe, "p95Us") / 1000.0, number(probe, "p99Us") / 1000.0);
-        log("latency probe: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", latencyProbe.p50Ms(), latencyProbe.p95Ms(),
+        Bench.log("latency probe: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", latencyProbe.p50Ms(), latencyProbe.p95Ms(),
                 latencyProbe.p99Ms());
         return new Report(ceiling, results, latencyProbe, this);
     }
@@ -257,9 +239,9 @@ public class OnSaleBenchmark {
                     while ((i = next.getAndIncrement()) < count) {
                         var email = "buyer-" + run + "-" + i + "@bench.test";
                         var password = "bench passphrase " + i;
-                        send("POST", "/api/v1/auth/register", null, """
+                        api.send("POST", "/api/v1/auth/register", null, """
                                 {"email":"%s","password":"%s","displayName":"Buyer %d"}""".formatted(email, password, i));
-                        tokens[i] = login(email, password);
+                        tokens[i] = api.login(email, password);
                     }
                     return null;
                 });
@@ -272,12 +254,12 @@ public class OnSaleBenchmark {
     }
 
     Venue createVenue(String organizer, String organization) {
-        var response = send("POST", "/api/v1/venues", organizer, """
+        var response = api.send("POST", "/api/v1/venues", organizer, """
                 {"organizationId":"%s","name":"Bench Arena %s","address":"1 Load Street","timezone":"Europe/Berlin",
                  "capacity":%d,"seatingPlan":{"sections":[%s]}}""".formatted(organization,
                 UUID.randomUUID().toString().substring(0, 6), generalAdmission + sections * seatRows * seatsPerRow,
                 sectionsJson()));
-        var id = requireField(response, "id");
+        var id = Bench.requireField(response, "id");
         var sections = new ArrayList<String>();
         var matcher = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"name\":\"S\\d+\"").matcher(response.body());
         while (matcher.find()) {
@@ -300,81 +282,31 @@ public class OnSaleBenchmark {
 
     Event createEvent(String organizer, String admin, String organization, Venue venue, String strategy) {
         var starts = LocalDateTime.now().plusDays(30).withNano(0).withSecond(0);
-        var event = requireField(send("POST", "/api/v1/events", organizer, """
+        var event = Bench.requireField(api.send("POST", "/api/v1/events", organizer, """
                 {"organizationId":"%s","title":"On-sale benchmark (%s)","description":"Load test.","category":"CONCERT",
                  "venueId":"%s","startsAt":"%s","endsAt":"%s","holdDurationMinutes":15,"maxTicketsPerBuyer":20}"""
                 .formatted(organization, strategy, venue.id(), starts, starts.plusHours(3))), "id");
-        var pinned = send("PUT", "/api/v1/admin/inventory/events/" + event + "/strategy", admin,
+        var pinned = api.send("PUT", "/api/v1/admin/inventory/events/" + event + "/strategy", admin,
                 "{\"strategy\":\"%s\"}".formatted(strategy));
         if (pinned.statusCode() != 204) {
             throw new IllegalStateException("could not pin the strategy: " + pinned.body());
         }
-        var ga = requireField(send("POST", "/api/v1/events/" + event + "/ticket-types", organizer, """
+        var ga = Bench.requireField(api.send("POST", "/api/v1/events/" + event + "/ticket-types", organizer, """
                 {"name":"Standing","priceMinor":4500,"currency":"EUR","capacity":%d,"minPerOrder":1,"maxPerOrder":4}"""
                 .formatted(generalAdmission)), "id");
-        var seated = requireField(send("POST", "/api/v1/events/" + event + "/ticket-types", organizer, """
+        var seated = Bench.requireField(api.send("POST", "/api/v1/events/" + event + "/ticket-types", organizer, """
                 {"name":"Seated","priceMinor":7500,"currency":"EUR","sectionIds":[%s],"minPerOrder":1,
                  "maxPerOrder":4}""".formatted(String.join(",", venue.sections()))), "id");
-        var published = send("POST", "/api/v1/events/" + event + "/publish", organizer, null);
+        var published = api.send("POST", "/api/v1/events/" + event + "/publish", organizer, null);
         if (published.statusCode() / 100 != 2) {
             throw new IllegalStateException("could not publish: " + published.body());
         }
         return new Event(event, ga, seated, generalAdmission, sections * seatRows * seatsPerRow);
     }
 
-    String login(String email, String password) {
-        var response = send("POST", "/api/v1/auth/login", null,
-                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password));
-        return requireField(response, "accessToken");
-    }
-
-    HttpResponse<String> send(String method, String path, String token, String body) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String requireField(HttpResponse<String> response, String name) {
-        var value = field(response.body(), name);
-        if (response.statusCode() / 100 != 2 || value == null) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " -> "
-                    + response.statusCode() + " " + response.body());
-        }
-        return value;
-    }
-
-    /** The first string or number member with this name (the API's JSON is flat where it matters here). */
-    static String field(String json, String name) {
-        var matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"([^\"]*)\"|(-?[0-9.]+))").matcher(json);
-        return matcher.find() ? (matcher.group(2) != null ? matcher.group(2) : matcher.group(3)) : null;
-    }
-
     static boolean remainingIsZero(String body) {
         var matcher = Pattern.compile("\"remaining\"\\s*:\\s*\\{[^}]*:\\s*0\\s*}").matcher(body);
         return matcher.find();
-    }
-
-    static double percentile(long[] sortedNanos, int percentile) {
-        if (sortedNanos.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1;
-        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
-    }
-
-    static void log(String format, Object... args) {
-        System.out.printf("[bench] " + format + "%n", args);
     }
 
     // ---- the report -----------------------------------------------------------------------------------------
