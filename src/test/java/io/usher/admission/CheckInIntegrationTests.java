@@ -220,6 +220,13 @@ class CheckInIntegrationTests extends IntegrationTest {
         assertThat(results.get(3).get("code").asString()).isEqualTo("admission.ticket_not_found");
         assertThat(fixtures.checkIn(door, sale.eventId(), "qrToken", (String) tickets.get(2).get("qrToken"), "Main")
                 .code()).isEqualTo("admission.already_checked_in");
+
+        // the device lost the answer and uploads the same batch again: its own scans are not conflicts
+        var again = api.as(door).post("/api/v1/events/" + sale.eventId() + "/checkins/offline",
+                Map.of("device", "scanner-7", "scans", scans)).json();
+        assertThat(again.get("admitted").asInt()).isEqualTo(2);
+        assertThat(again.get("conflicts").asInt()).isEqualTo(1);
+        assertThat(again.get("results").get(0).get("outcome").asString()).isEqualTo("CONFLICT");
     }
 
     private static boolean verifies(byte[] rawPublicKey, byte[] tokenBytes) throws Exception {

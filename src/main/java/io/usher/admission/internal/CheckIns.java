@@ -3,6 +3,7 @@ package io.usher.admission.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -78,7 +79,11 @@ public class CheckIns {
             Instant checkedInAt, String gate) {
     }
 
-    /** Records scans made offline, in the order given; each gets its own outcome, none fails the others. */
+    /**
+     * Records scans made offline, in the order given; each gets its own outcome, none fails the others. Uploading
+     * the same scans again (same ticket, gate and time) answers ADMITTED again, so a device that lost the answer
+     * can simply retry.
+     */
     public List<OfflineResult> upload(CurrentUser staff, EventId event, String device, List<OfflineScan> scans) {
         door.authorize(staff, event);
         var now = clock.instant();
@@ -92,8 +97,13 @@ public class CheckIns {
                 results.add(new OfflineResult(i, "ADMITTED", ticket.id().value(), null, null, ticket.checkedInAt(),
                         ticket.checkedInGate()));
             } catch (AlreadyCheckedIn first) {
-                results.add(new OfflineResult(i, "CONFLICT", null, first.code(), first.getMessage(),
-                        first.checkedInAt(), first.gate()));
+                if (first.checkedInAt().equals(at.truncatedTo(ChronoUnit.MICROS)) && first.gate().equals(scan.gate())) {
+                    // this very scan, uploaded again (the device did not get the first answer): not a second entry
+                    results.add(new OfflineResult(i, "ADMITTED", null, null, null, first.checkedInAt(), first.gate()));
+                } else {
+                    results.add(new OfflineResult(i, "CONFLICT", null, first.code(), first.getMessage(),
+                            first.checkedInAt(), first.gate()));
+                }
             } catch (UsherException refused) {
                 results.add(new OfflineResult(i, "REFUSED", null, refused.code(), refused.getMessage(), null, null));
             }
