@@ -110,17 +110,26 @@ final class Bench {
         return matcher.find() ? (matcher.group(2) != null ? matcher.group(2) : matcher.group(3)) : null;
     }
 
-    /** CPU seconds used so far by Usher's JVM, PostgreSQL, this driver, and the whole machine (busy and all). */
-    record Cpu(double server, double database, double driver, double machineBusy, double machineTotal) {
+    /**
+     * CPU seconds used so far by Usher's JVM (and, of that, by its JIT compiler threads), PostgreSQL, this driver, and
+     * the whole machine (busy and all).
+     */
+    record Cpu(double server, double serverCompiler, double database, double driver, double machineBusy,
+            double machineTotal) {
 
         Cpu minus(Cpu before) {
-            return new Cpu(server - before.server, database - before.database, driver - before.driver,
-                    machineBusy - before.machineBusy, machineTotal - before.machineTotal);
+            return new Cpu(server - before.server, serverCompiler - before.serverCompiler, database - before.database,
+                    driver - before.driver, machineBusy - before.machineBusy, machineTotal - before.machineTotal);
+        }
+
+        /** The share of the server's CPU its JIT compilers took: near 0 once the server's hot code is compiled. */
+        double compilerShare() {
+            return server <= 0 ? 0 : serverCompiler / server;
         }
     }
 
     static Cpu cpu() {
-        double server = 0, database = 0, driver = 0;
+        double server = 0, compiler = 0, database = 0, driver = 0;
         long self = ProcessHandle.current().pid();
         try (var processes = Files.list(Path.of("/proc"))) {
             for (var dir : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
@@ -134,6 +143,7 @@ final class Bench {
                         driver += seconds;
                     } else if (command.contains("target/usher-") && command.contains("-jar")) {
                         server += seconds;
+                        compiler += compilerSeconds(dir);
                     } else if (command.startsWith("postgres") || command.contains("/bin/postgres")) {
                         database += seconds;
                     }
@@ -150,10 +160,29 @@ final class Bench {
                     busy += value;
                 }
             }
-            return new Cpu(server, database, driver, busy, all);
+            return new Cpu(server, compiler, database, driver, busy, all);
         } catch (IOException | RuntimeException e) {
-            return new Cpu(0, 0, 0, 0, 0);
+            return new Cpu(0, 0, 0, 0, 0, 0);
         }
+    }
+
+    /** CPU seconds of a JVM's JIT compiler threads (HotSpot names them "C1 CompilerThread0", "C2 CompilerThread0"). */
+    private static double compilerSeconds(Path process) throws IOException {
+        double seconds = 0;
+        try (var threads = Files.list(process.resolve("task"))) {
+            for (var thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        var stat = Files.readString(thread.resolve("stat"));
+                        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return seconds;
     }
 
     /** The percentile of sorted nanosecond timings, in milliseconds. */
