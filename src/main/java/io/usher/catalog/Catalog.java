@@ -33,7 +33,8 @@ public class Catalog {
     private static CatalogEvent event(EventListing listing) {
         var event = listing.event();
         var schedule = event.schedule();
-        return new CatalogEvent(event.id(), event.organization(), event.content().title(), event.status(),
+        return new CatalogEvent(event.id(), event.organization(), event.content().title(),
+                event.content().place(), event.status(),
                 schedule.startsAt(), schedule.endsAt(), schedule.zone().getId(), event.content().taxRateBasisPoints(),
                 event.content().refundDaysBefore(), listing.ticketTypes().stream().map(t -> new CatalogEvent.Offer(t.id(), t.name(), t.price(),
                         new io.usher.common.Money(t.fee(), t.price().currency()), t.seated())).toList());

@@ -11,11 +11,12 @@ import io.usher.identity.OrganizationId;
 /**
  * An event as other modules see it: what it is, when, and what it sells at which price.
  *
+ * @param place where it takes place: the venue's name and address, or the organizer's free-text location
  * @param taxRateBasisPoints tax orders add, in hundredths of a percent (1,900 = 19 %)
  * @param refundDaysBefore buyers may cancel for a full refund until this many days before {@code startsAt};
  *        {@code null} = buyers cannot cancel themselves
  */
-public record CatalogEvent(EventId id, OrganizationId organization, String title, EventStatus status,
+public record CatalogEvent(EventId id, OrganizationId organization, String title, String place, EventStatus status,
         Instant startsAt, Instant endsAt, String timezone, int taxRateBasisPoints, Integer refundDaysBefore,
         List<Offer> ticketTypes) {
 

@@ -55,7 +55,8 @@ class TicketMailIntegrationTests extends IntegrationTest {
         var text = parts.stream().filter(p -> isType(p, "text/plain")).findFirst().orElseThrow();
         assertThat(text.getContent().toString()).contains("Hello Zoë Łukasz 山田")
                 .contains((String) tickets.get(0).get("code")).contains((String) tickets.get(1).get("code"))
-                .contains("/tickets");
+                .contains("/tickets").contains("When: Thursday 1 May 2031, 20:00 (Europe/Berlin)")
+                .contains("Where: Harbour Hall, Hamburg");
         var attachment = parts.stream().filter(p -> isType(p, "application/pdf")).findFirst().orElseThrow();
         assertThat(attachment.getFileName()).endsWith(".pdf");
         var bytes = new ByteArrayOutputStream();
@@ -66,7 +67,8 @@ class TicketMailIntegrationTests extends IntegrationTest {
             for (int page = 1; page <= 2; page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
-                assertThat(stripper.getText(pdf)).contains((String) tickets.get(page - 1).get("code"));
+                assertThat(stripper.getText(pdf)).contains((String) tickets.get(page - 1).get("code"))
+                        .contains("Harbour Hall, Hamburg");
             }
         }
         assertThat(Mailbox.messagesTo(email)).hasSize(1);

@@ -70,7 +70,8 @@ class TicketsIntegrationTests extends IntegrationTest {
 
         var page = browser.get("/tickets/" + ticket.get("id"));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Thursday 1 May 2031, 20:00 (Europe/Berlin)").contains("Ann Buyer")
+        assertThat(page.body()).contains("Thursday 1 May 2031, 20:00 (Europe/Berlin)").contains("Harbour Hall, Hamburg")
+                .contains("Ann Buyer")
                 .contains("General admission").contains("data-ticket-status=\"VALID\"")
                 .contains("shape-rendering=\"crispEdges\"")
                 .contains("class=\"ticket-code-large\">" + ticket.get("code") + "<")
@@ -119,7 +120,8 @@ class TicketsIntegrationTests extends IntegrationTest {
         try (var pdf = Loader.loadPDF(one)) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             assertThat(text(pdf)).contains((String) zoe.get("code")).contains("Zoë Lukasz ??")
-                    .contains("Thursday 1 May 2031, 20:00 (Europe/Berlin)").contains("General admission");
+                    .contains("Thursday 1 May 2031, 20:00 (Europe/Berlin)").contains("Harbour Hall, Hamburg")
+                    .contains("General admission");
             assertThat(qrOf(pdf, 0)).isEqualTo(zoe.get("qrToken"));
         }
         assertThat(download("/tickets/" + zoe.get("id") + ".pdf", buyer, true)).startsWith("%PDF".getBytes());

@@ -28,8 +28,8 @@ import io.usher.catalog.CatalogEvent;
 import io.usher.common.EventId;
 
 /**
- * Printable tickets: one A4 page per ticket with the event, its local date and time, the ticket's type, seat and
- * holder, its code and its QR code. A voided ticket's page says so and has no QR code.
+ * Printable tickets: one A4 page per ticket with the event, its local date and time, where it takes place, the
+ * ticket's type, seat and holder, its code and its QR code. A voided ticket's page says so and has no QR code.
  *
  * <p>The standard-14 fonts need no embedding but only know WinAnsi (Western European) characters, so text is folded
  * to what they can show ({@link #printable}) rather than failing on a name in another script.
@@ -87,6 +87,11 @@ public class TicketPdfs {
             }
             if (event.isPresent()) {
                 y = line(content, regular, 13, when(event.get().startsAt(), event.get().timezone()), MARGIN, y - 4);
+                if (event.get().place() != null) {
+                    for (var placeLine : wrap(event.get().place(), regular, 13, width - 2 * MARGIN)) {
+                        y = line(content, regular, 13, placeLine, MARGIN, y);
+                    }
+                }
             }
             y -= 18;
             y = field(content, regular, bold, "Ticket", ticket.ticketTypeName(), y);

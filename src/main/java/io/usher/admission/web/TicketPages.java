@@ -91,6 +91,7 @@ class TicketPages {
         model.addAttribute("status", status(ticket));
         model.addAttribute("eventTitle", event.map(CatalogEvent::title).orElse("Event"));
         model.addAttribute("when", event.map(e -> TicketPdfs.when(e.startsAt(), e.timezone())).orElse(null));
+        model.addAttribute("place", event.map(CatalogEvent::place).orElse(null));
         model.addAttribute("qrSvg", valid ? qr.svg(tickets.qrToken(ticket)) : null);
         model.addAttribute("checkedIn", ticket.checkedIn() ? TicketPdfs.when(ticket.checkedInAt(), zone) : null);
         model.addAttribute("transferOpen", holders.open(ticket, clock.instant()));

@@ -1,6 +1,9 @@
 package io.usher.notification.internal;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +17,8 @@ import io.usher.platform.web.WebProperties;
 /** Sends the buyer their tickets once they are issued: the codes in the text, the printable PDF attached. */
 @Component
 class TicketMails {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm (VV)", Locale.UK);
 
     private final Mailer mailer;
     private final TicketDocuments documents;
@@ -29,7 +34,10 @@ class TicketMails {
 
     @ApplicationModuleListener
     void on(TicketsIssued issued) {
-        var title = catalog.event(issued.event()).map(CatalogEvent::title).orElse("your event");
+        var event = catalog.event(issued.event());
+        var title = event.map(CatalogEvent::title).orElse("your event");
+        var whenAndWhere = event.map(e -> "When: " + WHEN.format(e.startsAt().atZone(ZoneId.of(e.timezone()))) + "\n"
+                + (e.place() == null ? "" : "Where: " + e.place() + "\n") + "\n").orElse("");
         var tickets = documents.ofOrder(issued.order());
         var lines = new StringBuilder();
         for (var ticket : tickets) {
@@ -44,12 +52,12 @@ class TicketMails {
 
                 thank you for your order. Your tickets for %s:
 
-                %s
+                %s%s
                 They are attached as a PDF to print or keep on your phone, and always at:
 
                 %s
 
                 Show the QR code at the entrance; each ticket admits one person, once.
-                """.formatted(issued.buyerName(), title, lines, baseUrl + "/tickets"), List.of(pdf)));
+                """.formatted(issued.buyerName(), title, whenAndWhere, lines, baseUrl + "/tickets"), List.of(pdf)));
     }
 }

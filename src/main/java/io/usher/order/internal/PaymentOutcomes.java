@@ -213,7 +213,10 @@ class PaymentOutcomes {
         return inventory.find(hold, order.buyer()).map(h -> h.status() == Hold.Status.CONFIRMED).orElse(false);
     }
 
-    /** The order's tickets as one hold request: its seats, or its quantities (an order mixing both has none). */
+    /**
+     * The order's tickets as one hold request: its seats, or its quantities. An order comes from one hold, and a hold
+     * is either seats or quantities of general admission, so an order never mixes both; if one did, it has none.
+     */
     private static Optional<HoldRequest> sameTickets(Order order) {
         var key = "order-" + order.id() + "-rehold";
         var seats = order.lines().stream().filter(l -> l.seatId() != null).map(l -> new SeatId(l.seatId())).toList();
