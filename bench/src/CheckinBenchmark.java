@@ -129,7 +129,7 @@ public class CheckinBenchmark {
     /**
      * Warms the server up until its JIT compilers are done with the check-in path, so the run measures the throughput
      * a door server has once it has been scanning for a minute, not the first seconds after a start. Rounds of
-     * {@code warmupTickets} fresh tickets (another event each, 5%% re-scans) are scanned until the compiler threads
+     * {@code warmupTickets} fresh tickets (another event each, with the same re-scans) are scanned until the compiler threads
      * took at most {@code settledShare} of the server's CPU in a round, or {@code warmupRounds} rounds ran.
      */
     List<WarmUpRound> warmUp(String organizer, String organization, String door) throws Exception {
