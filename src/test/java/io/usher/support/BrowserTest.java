@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,12 +44,28 @@ public abstract class BrowserTest extends IntegrationTest {
     static void launchBrowser() {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browser = playwright.chromium().launch(launchOptions());
         PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
+    }
+
+    /** Debian's Chromium, headless, quiet; {@code extraArguments} added to its command line. */
+    public static BrowserType.LaunchOptions launchOptions(String... extraArguments) {
+        var arguments = new ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        arguments.addAll(List.of(extraArguments));
+        return new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(arguments);
+    }
+
+    /** Collects the page's script errors and console errors (CSP violations among them) into {@code errors}. */
+    public static void watchForErrors(Page page, List<String> errors) {
+        page.onPageError(errors::add);
+        page.onConsoleMessage(message -> {
+            // Error statuses the tests provoke on purpose (a 401 for a wrong password) are logged too; not a fault.
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                errors.add(message.text());
+            }
+        });
     }
 
     @AfterAll
@@ -84,13 +101,7 @@ public abstract class BrowserTest extends IntegrationTest {
         context.setDefaultTimeout(TIMEOUT_MS);
         contexts.add(context);
         var visitor = context.newPage();
-        visitor.onPageError(browserErrors::add);
-        visitor.onConsoleMessage(message -> {
-            // Error statuses the tests provoke on purpose (a 401 for a wrong password) are logged too; not a fault.
-            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                browserErrors.add(message.text());
-            }
-        });
+        watchForErrors(visitor, browserErrors);
         return visitor;
     }
 
@@ -100,7 +111,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     /** The same for another visitor's page. */
-    protected static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png"))
                 .setFullPage(true));
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
@@ -32,13 +30,14 @@ import com.microsoft.playwright.options.AriaRole;
 import io.usher.admission.AdmissionFixtures;
 import io.usher.admission.internal.QrCodes;
 import io.usher.support.Accounts;
+import io.usher.support.BrowserTest;
 import io.usher.support.IntegrationTest;
 import io.usher.support.Users;
 
 /**
  * The door's camera in Chromium: a video of a ticket's real QR code is the camera (Chromium's fake capture
  * device plays a file), html5-qrcode reads it, and the page admits the ticket once. Set up like
- * {@link io.usher.support.BrowserTest} (system Chromium, no download, script errors and CSP violations fail the
+ * {@link BrowserTest} (its launch options and error watch: system Chromium, script errors and CSP violations fail the
  * test), but with a browser of its own: the video is a launch argument, and it can only be written once the test
  * has issued the ticket.
  */
@@ -77,7 +76,9 @@ class DoorCameraBrowserTests extends IntegrationTest {
         var browserErrors = new CopyOnWriteArrayList<String>();
         try (var playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                var browser = launch(playwright, video)) {
+                var browser = playwright.chromium().launch(BrowserTest.launchOptions(
+                        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                        "--use-file-for-fake-video-capture=" + video.toAbsolutePath()))) {
             PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
             var context = browser.newContext(new Browser.NewContextOptions()
                     .setBaseURL("http://localhost:" + port)
@@ -87,12 +88,7 @@ class DoorCameraBrowserTests extends IntegrationTest {
             context.grantPermissions(List.of("camera"),
                     new BrowserContext.GrantPermissionsOptions().setOrigin("http://localhost:" + port));
             var page = context.newPage();
-            page.onPageError(browserErrors::add);
-            page.onConsoleMessage(message -> {
-                if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                    browserErrors.add(message.text());
-                }
-            });
+            BrowserTest.watchForErrors(page, browserErrors);
             var scans = new CopyOnWriteArrayList<Request>();
             page.onRequestFinished(request -> {
                 if ("POST".equals(request.method()) && request.url().endsWith("/checkins")) {
@@ -118,7 +114,7 @@ class DoorCameraBrowserTests extends IntegrationTest {
             assertThat(result.locator(".scan-admitted")).hasText(
                     Pattern.compile("Admitted\\s+Ann Buyer\\s+General admission"),
                     new LocatorAssertions.HasTextOptions().setTimeout(CAMERA_TIMEOUT_MS));
-            screenshot(page, "door-camera-admitted");
+            BrowserTest.screenshot(page, "door-camera-admitted");
             assertThat(page.locator("#door-progress")).hasText("Checked in: 1 of 1");
             assertThat(page.locator("[data-camera-status]")).hasText("Point the camera at a ticket’s QR code.");
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop camera")))
@@ -142,7 +138,7 @@ class DoorCameraBrowserTests extends IntegrationTest {
             assertThat(scans.get(1).timing().startTime - scans.get(0).timing().startTime)
                     .isGreaterThan(SAME_CODE_PAUSE_MS - 500);
             assertThat(form(scans.get(1))).containsEntry("ticket", token);
-            screenshot(page, "door-camera-already-checked-in");
+            BrowserTest.screenshot(page, "door-camera-already-checked-in");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop camera")).click();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start camera")))
@@ -150,17 +146,6 @@ class DoorCameraBrowserTests extends IntegrationTest {
             context.close();
         }
         assertThat(browserErrors).as("script errors and CSP violations in the browser").isEmpty();
-    }
-
-    /** Chromium as {@link io.usher.support.BrowserTest} launches it, with {@code video} as its only camera. */
-    private static Browser launch(Playwright playwright, Path video) {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                        "--use-file-for-fake-video-capture=" + video.toAbsolutePath())));
     }
 
     private long checkedIn(String organizer, String event) {
@@ -174,10 +159,5 @@ class DoorCameraBrowserTests extends IntegrationTest {
                 .collect(Collectors.toMap(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
                         pair -> pair.length < 2 ? "" : URLDecoder.decode(pair[1], StandardCharsets.UTF_8),
                         (first, second) -> first));
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png"))
-                .setFullPage(true));
     }
 }
