@@ -7,7 +7,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Verifications per second on one thread under one event key: Bouncy Castle with a pre-decoded key (the previous
- * {@code TicketSignatures.Verifier}) against {@link Ed25519KeyVerifier}, single and batched. Run with
+ * {@code TicketSignatures.Verifier}), the previous fixed-key verifier over Bouncy Castle's field
+ * ({@link Ed25519KeyVerifierBc}) and {@link Ed25519KeyVerifier}, single and batched. Run with
  * {@code java -cp target/classes:target/test-classes:<dependencies> io.usher.admission.internal.Ed25519Throughput
  * [tokens] [rounds]}. Not a test: the numbers depend on the machine.
  */
@@ -30,20 +31,22 @@ public final class Ed25519Throughput {
         var fast = new Ed25519KeyVerifier(keys.publicKey());
         System.out.printf("tables for one key built in %.1f ms (the base point's on first use)%n",
                 (System.nanoTime() - start) / 1e6);
-        // The three are interleaved in blocks of 256 so that other load on the machine hits them alike; rates are
+        var old = new Ed25519KeyVerifierBc(keys.publicKey());
+        // The five are interleaved in blocks of 256 so that other load on the machine hits them alike; rates are
         // given by wall-clock time and by this thread's CPU time.
         var threads = ManagementFactory.getThreadMXBean();
         int block = 256;
         var blockMessages = new byte[block][];
         var blockSignatures = new byte[block][];
         var results = new boolean[block];
+        String[] names = {"BC", "old", "new", "old batch", "new batch"};
         for (int round = 0; round < rounds; round++) {
-            long[] wall = new long[3];
-            long[] cpu = new long[3];
+            long[] wall = new long[names.length];
+            long[] cpu = new long[names.length];
             for (int from = 0; from + block <= count; from += block) {
                 System.arraycopy(messages, from, blockMessages, 0, block);
                 System.arraycopy(signatures, from, blockSignatures, 0, block);
-                for (int method = 0; method < 3; method++) {
+                for (int method = 0; method < names.length; method++) {
                     long wall0 = System.nanoTime();
                     long cpu0 = threads.getCurrentThreadCpuTime();
                     int ok = 0;
@@ -56,14 +59,21 @@ public final class Ed25519Throughput {
                         }
                         case 1 -> {
                             for (int i = 0; i < block; i++) {
+                                ok += old.verify(blockMessages[i], blockSignatures[i]) ? 1 : 0;
+                            }
+                        }
+                        case 2 -> {
+                            for (int i = 0; i < block; i++) {
                                 ok += fast.verify(blockMessages[i], blockSignatures[i]) ? 1 : 0;
                             }
                         }
+                        case 3 -> {
+                            old.verifyAll(blockMessages, blockSignatures, results);
+                            ok += count(results);
+                        }
                         default -> {
                             fast.verifyAll(blockMessages, blockSignatures, results);
-                            for (boolean result : results) {
-                                ok += result ? 1 : 0;
-                            }
+                            ok += count(results);
                         }
                     }
                     cpu[method] += threads.getCurrentThreadCpuTime() - cpu0;
@@ -72,13 +82,25 @@ public final class Ed25519Throughput {
                 }
             }
             int verified = count / block * block;
-            System.out.printf("round %d  wall: BC %,7.0f/s  single %,7.0f/s (%.2fx)  batch %,7.0f/s (%.2fx)"
-                            + "  |  cpu: BC %,7.0f/s  single %,7.0f/s (%.2fx)  batch %,7.0f/s (%.2fx)%n", round + 1,
-                    rate(verified, wall[0]), rate(verified, wall[1]), (double) wall[0] / wall[1],
-                    rate(verified, wall[2]), (double) wall[0] / wall[2],
-                    rate(verified, cpu[0]), rate(verified, cpu[1]), (double) cpu[0] / cpu[1],
-                    rate(verified, cpu[2]), (double) cpu[0] / cpu[2]);
+            var line = new StringBuilder("round %d".formatted(round + 1));
+            for (var clock : new long[][] {wall, cpu}) {
+                line.append(clock == wall ? "  wall:" : "  |  cpu:");
+                for (int method = 0; method < names.length; method++) {
+                    line.append("  %s %,7.0f/s".formatted(names[method], rate(verified, clock[method])));
+                }
+                line.append("  new/old %.2fx, batch %.2fx".formatted((double) clock[1] / clock[2],
+                        (double) clock[3] / clock[4]));
+            }
+            System.out.println(line);
         }
+    }
+
+    private static int count(boolean[] results) {
+        int ok = 0;
+        for (boolean result : results) {
+            ok += result ? 1 : 0;
+        }
+        return ok;
     }
 
     private static double rate(int count, long nanos) {
