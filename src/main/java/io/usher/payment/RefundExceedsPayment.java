@@ -16,6 +16,11 @@ public class RefundExceedsPayment extends UsherException {
         this.refundable = refundable;
     }
 
+    /** What can still be refunded. */
+    public Money refundable() {
+        return refundable;
+    }
+
     @Override
     public Map<String, Object> properties() {
         return Map.of("refundableMinor", refundable.minor(), "currency", refundable.currency().getCurrencyCode());

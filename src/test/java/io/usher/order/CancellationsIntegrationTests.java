@@ -178,6 +178,41 @@ class CancellationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCancellationWhoseRefundWaitedForTheGatewayEndsCancelledWhenTheRefundGoesThrough() {
+        var sale = fixtures.sale(organizer, 5, 2000, "refundDaysBefore", 7);
+        var email = "outage-" + UUID.randomUUID() + "@example.test";
+        var order = paidOrder(buyer, sale, 2, email);
+        var payment = payment(buyer, order);
+        // As the buyer's cancellation leaves it when the gateway does not answer: the cancellation open with the
+        // amount fixed and the attempt's error, the order still PAID (the buyer got a 503)...
+        jdbc.sql("""
+                insert into order_cancellations (order_id, event_id, origin, actor_id, reason, state, amount_minor,
+                    last_error, created_at)
+                select id, event_id, 'BUYER', buyer_id, 'Cannot come', 'OPEN', 4000,
+                       'payment.gateway_unavailable: no answer', :now
+                from order_orders where id = :order
+                """).param("order", UUID.fromString(order)).param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        assertThat(available(sale)).isEqualTo(3);
+
+        // ...and the payment module's retry gets the refund through later, under the cancellation's key.
+        payments.refund(payment, Money.of(4000, "EUR"), "Cancelled by the buyer", "order-" + order + "-cancel-0");
+
+        fixtures.awaitStatus(buyer, order, "CANCELLED");
+        assertThat(payments.refunds(payment)).singleElement().satisfies(refund -> {
+            assertThat(refund.amount()).isEqualTo(Money.of(4000, "EUR"));
+            assertThat(refund.status()).isEqualTo(Refund.Status.SUCCEEDED);
+        });
+        assertThat(available(sale)).isEqualTo(5);
+        assertThat(jdbc.sql("select state from order_cancellations where order_id = :id")
+                .param("id", UUID.fromString(order)).query(String.class).single()).isEqualTo("DONE");
+        assertThat(jdbc.sql("select to_status from order_transitions where order_id = :id order by id")
+                .param("id", UUID.fromString(order)).query(String.class).list()).doesNotContain("REFUNDED")
+                .endsWith("CANCELLED");
+        assertThat(Mailbox.body(Mailbox.awaitSubject(email, "is cancelled"))).contains("€40.00");
+    }
+
+    @Test
     void cancellingAnEventRefundsEveryBuyerOnceEvenWhenARefundFailsOnTheFirstPass() {
         var sale = fixtures.sale(organizer, 20, 1500);
         var buyers = new ArrayList<String>();

@@ -123,6 +123,20 @@ class CancellationStore {
                 .param("order", order.value()).param("now", Timestamp.from(now)).update();
     }
 
+    /**
+     * Claims an order's unfinished cancellation, whatever its origin: open, or claimed by an instance whose lease ran
+     * out. Empty when there is none, or someone holds it.
+     */
+    Optional<Claim> reclaim(OrderId order, Instant now, Instant until) {
+        return jdbc.sql("""
+                update order_cancellations set state = 'CLAIMED', claimed_until = :until
+                where order_id = :order
+                  and (state = 'OPEN' or (state = 'CLAIMED' and claimed_until < :now))
+                returning\s""" + CLAIM_COLUMNS)
+                .param("order", order.value()).param("now", Timestamp.from(now)).param("until", Timestamp.from(until))
+                .query(CancellationStore::claim).optional();
+    }
+
     /** Whether an instance is refunding this order for a cancellation right now. */
     boolean claimed(OrderId order) {
         return jdbc.sql("select exists (select 1 from order_cancellations where order_id = :order and state = 'CLAIMED')")

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +35,7 @@ import io.usher.payment.GatewayRejected;
 import io.usher.payment.PaymentId;
 import io.usher.payment.Payments;
 import io.usher.payment.Refund;
+import io.usher.payment.RefundExceedsPayment;
 
 /**
  * Cancels paid orders: refunds what is left of the payment, then, in one transaction, moves the order to
@@ -45,6 +48,8 @@ import io.usher.payment.Refund;
  */
 @Service
 public class Cancellations {
+
+    private static final Logger log = LoggerFactory.getLogger(Cancellations.class);
 
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final List<OrderStatus> PAID = List.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED);
@@ -126,6 +131,24 @@ public class Cancellations {
     }
 
     /**
+     * Finishes a cancellation that a failed refund left open, once the money went back after all: the payment
+     * module's retry got through a gateway outage, or someone refunded the rest. The order is then cancelled (not
+     * merely refunded), and its tickets and coupon use go back, as the buyer or organizer asked. Nothing happens
+     * when there is no open cancellation or another instance is working on it.
+     */
+    void resume(OrderId order) {
+        var now = clock.instant();
+        tx.execute(status -> store.reclaim(order, now, now.plus(LEASE))).ifPresent(claim -> {
+            try {
+                carryOut(claim);
+            } catch (UsherException e) {
+                // refund() has put the claim back: the buyer, the event's job or the next refund tries again
+                log.info("Finishing the cancellation of order {} failed ({}); it stays open", order, e.code());
+            }
+        });
+    }
+
+    /**
      * Refunds and cancels a claimed order. Answers whether the order is now cancelled.
      *
      * @throws UsherException the refund failed; the claim is given up (to be retried) and the order unchanged
@@ -162,6 +185,11 @@ public class Cancellations {
             }
             return refund.amount().minor();
         } catch (UsherException e) {
+            if (e instanceof RefundExceedsPayment exceeded && exceeded.refundable().minor() == 0) {
+                // refunded in full meanwhile under another key (the organizer, the gateway's dashboard): the money
+                // is back, there is nothing left for this cancellation to refund
+                return 0;
+            }
             var refused = e instanceof GatewayRejected;
             tx.executeWithoutResult(status -> store.failed(order.id(), refused, e.code() + ": " + e.getMessage(),
                     claim.origin() == CancellationStore.Origin.EVENT ? clock.instant().plus(Duration.ofMinutes(1))

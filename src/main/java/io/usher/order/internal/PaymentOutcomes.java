@@ -48,6 +48,7 @@ class PaymentOutcomes {
 
     private final OrderStore orders;
     private final CancellationStore cancellations;
+    private final Cancellations cancelling;
     private final Inventory inventory;
     private final Payments payments;
     private final AuditTrail audit;
@@ -55,10 +56,11 @@ class PaymentOutcomes {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    PaymentOutcomes(OrderStore orders, CancellationStore cancellations, Inventory inventory, Payments payments, AuditTrail audit,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    PaymentOutcomes(OrderStore orders, CancellationStore cancellations, Cancellations cancelling, Inventory inventory,
+            Payments payments, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.orders = orders;
         this.cancellations = cancellations;
+        this.cancelling = cancelling;
         this.inventory = inventory;
         this.payments = payments;
         this.audit = audit;
@@ -162,24 +164,36 @@ class PaymentOutcomes {
 
     /**
      * A refund, whoever made it: fully refunded orders announce it, so their tickets are voided. A refund made
-     * while the order is being cancelled only counts; the cancellation moves the order and announces it.
+     * while the order is being cancelled only counts; the cancellation moves the order and announces it. A full
+     * refund of an order whose cancellation a failed refund left open (the gateway was down; its refund went
+     * through later) finishes that cancellation: the order ends cancelled, with its tickets and coupon use back.
      */
     @Async
     @TransactionalEventListener
     void on(PaymentRefunded event) {
-        order(event.reference()).ifPresent(order -> tx.executeWithoutResult(status -> {
-            var now = clock.instant();
-            orders.refunded(order.id(), event.totalRefunded().minor());
-            if (cancellations.claimed(order.id())) {
-                return;
+        order(event.reference()).ifPresent(order -> {
+            var finishCancellation = Boolean.TRUE.equals(tx.execute(status -> {
+                var now = clock.instant();
+                orders.refunded(order.id(), event.totalRefunded().minor());
+                if (cancellations.claimed(order.id())) {
+                    return false;
+                }
+                var full = event.totalRefunded().minor() >= order.total();
+                if (full && cancellations.exists(order.id())) {
+                    return true;
+                }
+                var reason = "refunded " + event.amount().minor() + " (" + event.totalRefunded().minor()
+                        + " in total)";
+                if (orders.transition(order.id(), PAID, full ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED,
+                        null, reason, now) && full) {
+                    events.publishEvent(new OrderRefunded(order.id(), order.event(), reason, now));
+                }
+                return false;
+            }));
+            if (finishCancellation) {
+                cancelling.resume(order.id());
             }
-            var full = event.totalRefunded().minor() >= order.total();
-            var reason = "refunded " + event.amount().minor() + " (" + event.totalRefunded().minor() + " in total)";
-            if (orders.transition(order.id(), PAID, full ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED,
-                    null, reason, now) && full) {
-                events.publishEvent(new OrderRefunded(order.id(), order.event(), reason, now));
-            }
-        }));
+        });
     }
 
     /** Confirms the order's hold, or a new hold of the same tickets; false when they are gone. */
