@@ -20,7 +20,6 @@ import com.microsoft.playwright.options.SelectOption;
 
 import io.usher.admission.AdmissionFixtures;
 import io.usher.identity.Role;
-import io.usher.support.Accounts;
 import io.usher.support.BrowserTest;
 import io.usher.support.Mailbox;
 import io.usher.support.Users;
@@ -52,7 +51,7 @@ class BuyToDoorBrowserTests extends BrowserTest {
                         route.request().url().replace("http://localhost:8080", "http://localhost:" + port)))));
 
         // The buyer holds two tickets on the event page and pays on the test gateway's hosted page.
-        signIn(page, buyerEmail);
+        DoorSteps.signIn(page, buyerEmail);
         page.navigate("/events/" + sale.eventId());
         page.locator("#quantity-" + sale.ticketTypeId()).selectOption(new SelectOption().setLabel("2"));
         button(page, "Hold tickets").click();
@@ -99,7 +98,7 @@ class BuyToDoorBrowserTests extends BrowserTest {
 
         // At the door, staff type the code: green the first time, red "already checked in" the second.
         var scanner = newVisitor();
-        signIn(scanner, door.email());
+        DoorSteps.signIn(scanner, door.email());
         scanner.navigate("/door/events/" + sale.eventId());
         scanner.getByLabel("Gate").fill("East");
         scanner.getByLabel("Ticket code").fill(codes.getFirst());
@@ -121,14 +120,6 @@ class BuyToDoorBrowserTests extends BrowserTest {
         var stats = api.as(organizer.token()).get("/api/v1/events/" + sale.eventId() + "/admission-stats");
         assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
         assertThat(stats.text()).contains("\"checkedIn\":1");
-    }
-
-    private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("E-mail address").fill(email);
-        page.getByLabel("Password").fill(Accounts.PASSWORD);
-        button(page, "Sign in").click();
-        assertThat(page).not().hasURL(Pattern.compile("/login"));
     }
 
     private static com.microsoft.playwright.Locator button(Page page, String name) {

@@ -11,7 +11,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.usher.admission.AdmissionFixtures;
-import io.usher.support.Accounts;
 import io.usher.support.BrowserTest;
 import io.usher.support.Users;
 
@@ -31,16 +30,9 @@ class DoorBrowserTests extends BrowserTest {
         var code = (String) fixtures.tickets(buyer, fixtures.orders.paid(buyer, sale, 1), 1).getFirst().get("code");
 
         page.setViewportSize(390, 844);
-        page.navigate("/login");
-        page.getByLabel("E-mail address").fill(door.email());
-        page.getByLabel("Password").fill(Accounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page).not().hasURL(Pattern.compile("/login"));
-
-        page.navigate("/door");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Night "))).click();
+        DoorSteps.signIn(page, door.email());
+        DoorSteps.openScanner(page, Pattern.compile("^Night "), "North");
         assertThat(page.locator("#door-progress")).hasText("Checked in: 0 of 1");
-        page.getByLabel("Gate").fill("North");
         page.getByLabel("Ticket code").fill(code);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
 

@@ -29,7 +29,6 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.usher.admission.AdmissionFixtures;
 import io.usher.admission.internal.QrCodes;
-import io.usher.support.Accounts;
 import io.usher.support.BrowserTest;
 import io.usher.support.IntegrationTest;
 import io.usher.support.Users;
@@ -96,16 +95,9 @@ class DoorCameraBrowserTests extends IntegrationTest {
                 }
             });
 
-            page.navigate("/login");
-            page.getByLabel("E-mail address").fill(door.email());
-            page.getByLabel("Password").fill(Accounts.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-            assertThat(page).not().hasURL(Pattern.compile("/login"));
-
-            page.navigate("/door");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Night "))).click();
+            DoorSteps.signIn(page, door.email());
+            DoorSteps.openScanner(page, Pattern.compile("^Night "), "North");
             assertThat(page.locator("#door-progress")).hasText("Checked in: 0 of 1");
-            page.getByLabel("Gate").fill("North");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start camera")).click();
 
             // Green, for as long as door.js's pause (the next post of the same code turns it red): one assertion,
