@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Base of browser tests: the application as {@link IntegrationTest} runs it, driven through the system's
@@ -103,6 +105,15 @@ public abstract class BrowserTest extends IntegrationTest {
         var visitor = context.newPage();
         watchForErrors(visitor, browserErrors);
         return visitor;
+    }
+
+    /** Signs {@code page}'s visitor in on the sign-in page with the test accounts' password. */
+    public static void signIn(Page page, String email) {
+        page.navigate("/login");
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password").fill(Accounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        PlaywrightAssertions.assertThat(page).not().hasURL(Pattern.compile("/login"));
     }
 
     /** Saves a screenshot of the whole page under {@code target/screenshots/} for a human to look at. */

@@ -51,7 +51,7 @@ class BuyToDoorBrowserTests extends BrowserTest {
                         route.request().url().replace("http://localhost:8080", "http://localhost:" + port)))));
 
         // The buyer holds two tickets on the event page and pays on the test gateway's hosted page.
-        DoorSteps.signIn(page, buyerEmail);
+        BrowserTest.signIn(page, buyerEmail);
         page.navigate("/events/" + sale.eventId());
         page.locator("#quantity-" + sale.ticketTypeId()).selectOption(new SelectOption().setLabel("2"));
         button(page, "Hold tickets").click();
@@ -98,7 +98,7 @@ class BuyToDoorBrowserTests extends BrowserTest {
 
         // At the door, staff type the code: green the first time, red "already checked in" the second.
         var scanner = newVisitor();
-        DoorSteps.signIn(scanner, door.email());
+        BrowserTest.signIn(scanner, door.email());
         scanner.navigate("/door/events/" + sale.eventId());
         scanner.getByLabel("Gate").fill("East");
         scanner.getByLabel("Ticket code").fill(codes.getFirst());

@@ -30,7 +30,7 @@ class DoorBrowserTests extends BrowserTest {
         var code = (String) fixtures.tickets(buyer, fixtures.orders.paid(buyer, sale, 1), 1).getFirst().get("code");
 
         page.setViewportSize(390, 844);
-        DoorSteps.signIn(page, door.email());
+        BrowserTest.signIn(page, door.email());
         DoorSteps.openScanner(page, Pattern.compile("^Night "), "North");
         assertThat(page.locator("#door-progress")).hasText("Checked in: 0 of 1");
         page.getByLabel("Ticket code").fill(code);

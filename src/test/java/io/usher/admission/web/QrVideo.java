@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * A short video of a still picture centred on white, as Chromium's fake camera plays it
+ * A short video of still pictures centred on white, as Chromium's fake camera plays it
  * ({@code --use-file-for-fake-video-capture}, looped): YUV4MPEG2, 4:2:0, 640×480 at 10 frames a second. Each
  * frame is the word {@code FRAME}, the luma plane (one byte a pixel, studio range: 16 black, 235 white) and the
  * two quarter-size chroma planes, all 128 (no colour).
@@ -27,8 +27,31 @@ final class QrVideo {
     private QrVideo() {
     }
 
-    /** Writes a one-second video of {@code picture} (black and white, at most 640×480) to {@code file}. */
-    static Path write(BufferedImage picture, Path file) throws IOException {
+    /**
+     * Writes a one-second video of the pictures (black and white, each at most 640×480), shown in turn frame by
+     * frame, to {@code file}.
+     */
+    static Path write(Path file, BufferedImage... pictures) throws IOException {
+        var frames = new byte[pictures.length][];
+        for (int i = 0; i < pictures.length; i++) {
+            frames[i] = luma(pictures[i]);
+        }
+        var chroma = new byte[2 * (WIDTH / 2) * (HEIGHT / 2)];
+        Arrays.fill(chroma, NO_COLOUR);
+        try (var out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write("YUV4MPEG2 W%d H%d F%d:1 Ip A1:1 C420\n".formatted(WIDTH, HEIGHT, FRAMES_PER_SECOND)
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int frame = 0; frame < FRAMES; frame++) {
+                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(frames[frame % frames.length]);
+                out.write(chroma);
+            }
+        }
+        return file;
+    }
+
+    /** The picture centred on a white frame, as luma. */
+    private static byte[] luma(BufferedImage picture) {
         if (picture.getWidth() > WIDTH || picture.getHeight() > HEIGHT) {
             throw new IllegalArgumentException("The picture is larger than a frame: " + picture.getWidth() + "×"
                     + picture.getHeight());
@@ -44,17 +67,6 @@ final class QrVideo {
                 }
             }
         }
-        var chroma = new byte[2 * (WIDTH / 2) * (HEIGHT / 2)];
-        Arrays.fill(chroma, NO_COLOUR);
-        try (var out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write("YUV4MPEG2 W%d H%d F%d:1 Ip A1:1 C420\n".formatted(WIDTH, HEIGHT, FRAMES_PER_SECOND)
-                    .getBytes(StandardCharsets.US_ASCII));
-            for (int frame = 0; frame < FRAMES; frame++) {
-                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-                out.write(luma);
-                out.write(chroma);
-            }
-        }
-        return file;
+        return luma;
     }
 }

@@ -18,7 +18,6 @@ import com.microsoft.playwright.options.SelectOption;
 
 import io.usher.catalog.CatalogFixtures;
 import io.usher.identity.Role;
-import io.usher.support.Accounts;
 import io.usher.support.BrowserTest;
 import io.usher.support.Users;
 
@@ -255,14 +254,6 @@ class StorefrontBrowserTests extends BrowserTest {
     private static Locator seat(Page page, String section, String row, int number, String state) {
         return page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(Pattern.compile(
                 "^Section " + section + ", row " + row + ", seat " + number + "(, accessible seat)?, " + state + "$")));
-    }
-
-    private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("E-mail address").fill(email);
-        page.getByLabel("Password").fill(Accounts.PASSWORD);
-        button(page, "Sign in").click();
-        assertThat(page).not().hasURL(Pattern.compile("/login"));
     }
 
     private static Locator button(Page page, String name) {

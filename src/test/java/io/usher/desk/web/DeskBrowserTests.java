@@ -15,7 +15,6 @@ import com.microsoft.playwright.options.SelectOption;
 
 import io.usher.desk.DeskFixtures;
 import io.usher.identity.Role;
-import io.usher.support.Accounts;
 import io.usher.support.BrowserTest;
 import io.usher.support.Users;
 
@@ -29,14 +28,6 @@ class DeskBrowserTests extends BrowserTest {
 
     @Autowired
     Users users;
-
-    static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("E-mail address").fill(email);
-        page.getByLabel("Password").fill(Accounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page).not().hasURL(Pattern.compile("/login"));
-    }
 
     static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
