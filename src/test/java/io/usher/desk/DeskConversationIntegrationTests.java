@@ -255,4 +255,22 @@ class DeskConversationIntegrationTests extends IntegrationTest {
         assertThat(Mailbox.messagesTo(stranger.email())).isEmpty();
         assertThat(Mailbox.messagesTo(manager.email())).isEmpty();
     }
+
+    @Test
+    void anEditTellsOnlyThoseItNewlyMentions() {
+        var id = posted(agent, "INTERNAL", "Please look, someone");
+        var path = "/api/v1/desk/tickets/" + ticket + "/comments/" + id;
+
+        var mentioning = api.as(agent.token()).put(path, Map.of("body", "Please look, @" + manager.email()));
+        assertThat(mentioning.status()).as(mentioning.toString()).isEqualTo(200);
+        var body = Mailbox.awaitLink(manager.email(), java.util.regex.Pattern.compile("(mentioned you in [^\\n]+)"));
+        assertThat(body).contains("an internal note");
+
+        var again = api.as(agent.token()).put(path, Map.of("body", "Please look, @" + manager.email() + ", today"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        // a later mail to someone else: the second edit's notices, if any, went out before it
+        posted(agent, "PUBLIC", "Barrier-marker-" + ticket);
+        Mailbox.awaitLink(requester.email(), java.util.regex.Pattern.compile("(Barrier-marker-\\S+)"));
+        assertThat(Mailbox.messagesTo(manager.email())).hasSize(1);
+    }
 }

@@ -112,9 +112,17 @@ class DeskMergeAndBulkIntegrationTests extends IntegrationTest {
         var into = open();
         var duplicate = open(someoneElse, category);
         comment(someoneElse, duplicate, "Someone-else's reply", "PUBLIC");
+        // the duplicate's watchers: the queue's manager, and its requester
+        for (var watcher : List.of(team.manager(), someoneElse)) {
+            var watched = api.as(watcher.token()).post("/api/v1/desk/tickets/" + duplicate + "/watchers", Map.of());
+            assertThat(watched.status()).as(watched.toString()).isEqualTo(200);
+        }
         assertThat(merge(agent, duplicate, into).status()).isEqualTo(200);
         assertThat(bodies(requester, into)).isEmpty();
         assertThat(bodies(agent, into)).contains("INTERNAL: Someone-else's reply");
+        // the manager follows the conversation on; the other requester, who may not see this ticket, does not
+        var watchers = api.as(agent.token()).get("/api/v1/desk/tickets/" + into + "/relations").json().get("watchers");
+        assertThat(watchers.valueStream().map(w -> w.get("userId").asString())).containsExactly(team.manager().id());
     }
 
     @Test

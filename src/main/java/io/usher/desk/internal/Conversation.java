@@ -143,7 +143,7 @@ public class Conversation {
         }
         var edited = comments.lock(ticketId, commentId).orElseThrow();
         if (!body.equals(comment.body())) {
-            notices.edited(edited, caller);
+            notices.edited(seen, comment.body(), edited, caller);
         }
         return details(edited, comments.attachments(ticketId), seen, caller);
     }

@@ -55,23 +55,38 @@ class ConversationNotices {
                             requester.email(), authorName, excerpt, comment.createdAt())));
         }
         watchers.posted(ticket, comment, author, authorName, excerpt);
-        var mentioned = mentions(comment.body());
+        mentioned(seen, comment, mentions(comment.body()), author, authorName, comment.createdAt());
+    }
+
+    /**
+     * Tells pages following the ticket that a comment changed (never its text: they fetch what they may see), and
+     * the queue's staff whom the edit newly mentions; those mentioned before are not told again.
+     */
+    void edited(TicketAccess.Seen seen, String before, Comment comment, CurrentUser author) {
+        updated(comment, author, comment.editedAt());
+        var added = mentions(comment.body());
+        added.removeAll(mentions(before));
+        if (!added.isEmpty()) {
+            var authorName = people.find(author.id()).map(UserDirectory.Profile::displayName).orElse(author.email());
+            mentioned(seen, comment, added, author, authorName, comment.editedAt());
+        }
+    }
+
+    /** Tells each of the queue's agents and managers whose e-mail address is in {@code mentioned}, but the author. */
+    private void mentioned(TicketAccess.Seen seen, Comment comment, Set<String> mentioned, CurrentUser author,
+            String authorName, Instant at) {
         if (mentioned.isEmpty()) {
             return;
         }
+        var ticket = seen.ticket();
         var staff = new LinkedHashSet<UUID>(seen.queue().agents());
         staff.addAll(seen.queue().managers());
         for (var person : people.findAll(staff.stream().map(UserId::new).toList())) {
             if (mentioned.contains(person.email().toLowerCase(Locale.ROOT)) && !person.id().equals(author.id())) {
                 events.publishEvent(new DeskMentioned(new TicketId(ticket.id()), ticket.number(), ticket.subject(),
-                        person.id(), person.email(), authorName, comment.visibility(), excerpt, comment.createdAt()));
+                        person.id(), person.email(), authorName, comment.visibility(), excerpt(comment.body()), at));
             }
         }
-    }
-
-    /** Tells pages following the ticket that a comment changed (never its text: they fetch what they may see). */
-    void edited(Comment comment, CurrentUser author) {
-        updated(comment, author, comment.editedAt());
     }
 
     private void updated(Comment comment, CurrentUser author, Instant at) {

@@ -22,7 +22,8 @@ import io.usher.identity.CurrentUser;
  * revisions, and attachments — moves to the other ticket, which gets an internal note with the duplicate's
  * description; the duplicate is linked {@code DUPLICATE_OF} the other and closed through the status matrix. When the
  * two requesters differ, the moved replies become internal notes, so neither requester reads the other's
- * conversation.
+ * conversation. The duplicate's watchers who may see the other ticket (its requester, its queue's staff) watch it
+ * from then on.
  */
 @Service
 public class TicketMerges {
@@ -76,6 +77,13 @@ public class TicketMerges {
         boolean otherRequester = !duplicate.requesterId().equals(into.requesterId());
         store.moveComments(duplicateId, intoId, otherRequester);
         store.moveAttachments(duplicateId, intoId);
+        for (var watcher : store.watchers(duplicateId)) {
+            // those who may see the other ticket keep following the conversation there
+            if (TicketRelations.maySee(pair.second(), watcher.userId())
+                    && store.watch(intoId, watcher.userId(), actor, now)) {
+                tickets.recordChange(intoId, actor, now, "watcher", null, watcher.userId().toString());
+            }
+        }
         var note = "Merged from " + duplicate.number() + " (" + duplicate.subject() + "):\n\n" + duplicate.description();
         if (note.length() > MAX_BODY) {
             note = note.substring(0, MAX_BODY - 1) + "…";

@@ -251,7 +251,7 @@ public class TicketRelations {
         return List.copyOf(tags);
     }
 
-    private static boolean maySee(TicketAccess.Seen seen, UUID user) {
+    static boolean maySee(TicketAccess.Seen seen, UUID user) {
         return seen.ticket().requesterId().equals(user) || seen.queue().isAgent(user) || seen.queue().isManager(user);
     }
 
