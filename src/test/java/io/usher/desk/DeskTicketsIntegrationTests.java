@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.usher.desk.internal.Tickets;
+import io.usher.identity.CurrentUser;
 import io.usher.identity.Role;
+import io.usher.identity.UserId;
 import io.usher.support.Api;
 import io.usher.support.IntegrationTest;
 import io.usher.support.Users;
@@ -27,6 +30,9 @@ class DeskTicketsIntegrationTests extends IntegrationTest {
 
     @Autowired
     Users users;
+
+    @Autowired
+    Tickets tickets;
 
     DeskFixtures desk;
     DeskFixtures.Person admin;
@@ -60,6 +66,25 @@ class DeskTicketsIntegrationTests extends IntegrationTest {
         var created = api.as(requester.token()).post("/api/v1/desk/tickets", ticket(more));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created;
+    }
+
+    static CurrentUser as(DeskFixtures.Person person, Role... roles) {
+        return new CurrentUser(new UserId(UUID.fromString(person.id())), person.email(), java.util.Set.of(roles),
+                UUID.randomUUID());
+    }
+
+    @Test
+    void findsATicketByItsNumberOnlyForThoseWhoMaySeeIt() {
+        var created = open();
+        var id = UUID.fromString(created.get("id"));
+        var number = created.get("number");
+
+        assertThat(tickets.idOf(as(requester, Role.CUSTOMER), number)).contains(id);
+        assertThat(tickets.idOf(as(agent, Role.AGENT), " " + number.toLowerCase() + " ")).contains(id);
+        assertThat(tickets.idOf(as(desk.person("nosy", Role.CUSTOMER), Role.CUSTOMER), number)).isEmpty();
+        assertThat(tickets.idOf(as(desk.team().agent(), Role.AGENT), number)).as("another team's agent").isEmpty();
+        assertThat(tickets.idOf(as(agent, Role.AGENT), "TKT-1999-999999")).isEmpty();
+        assertThat(tickets.idOf(as(agent, Role.AGENT), " ")).isEmpty();
     }
 
     /** Moves the clock; everyone signs in again, since access tokens live shorter than the jumps. */

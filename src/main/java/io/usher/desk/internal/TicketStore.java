@@ -70,6 +70,11 @@ class TicketStore {
         return jdbc.sql("select * from desk_tickets where id = :id").param("id", id).query(this::ticket).optional();
     }
 
+    Optional<Ticket> findByNumber(String number) {
+        return jdbc.sql("select * from desk_tickets where number = :number").param("number", number)
+                .query(this::ticket).optional();
+    }
+
     Optional<Ticket> lock(UUID id) {
         return jdbc.sql("select * from desk_tickets where id = :id for update").param("id", id).query(this::ticket)
                 .optional();

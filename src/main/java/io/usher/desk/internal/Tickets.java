@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -133,6 +134,21 @@ public class Tickets {
             throw new DeskNotFound("ticket");
         }
         return details(ticket, queue, sla.current(ticket.id(), queue.calendarId()), now());
+    }
+
+    /**
+     * The id of the ticket numbered {@code number} ({@code TKT-2026-000123}, any case, spaces around ignored), if the
+     * caller may see it; for pages where people name the other ticket of a link or merge by its number.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> idOf(CurrentUser caller, String number) {
+        if (number == null || number.isBlank()) {
+            return Optional.empty();
+        }
+        return store.findByNumber(number.strip().toUpperCase(Locale.ROOT))
+                .filter(ticket -> queues.find(ticket.queueId()).map(queue -> canSee(caller, ticket, queue))
+                        .orElse(false))
+                .map(Ticket::id);
     }
 
     /**

@@ -21,6 +21,7 @@ import io.usher.desk.CustomFieldType;
 import io.usher.desk.Priority;
 import io.usher.desk.SlaClock;
 import io.usher.desk.SlaState;
+import io.usher.desk.TicketLinkType;
 import io.usher.desk.TicketStatus;
 import io.usher.desk.internal.Assignments;
 import io.usher.desk.internal.Calendars;
@@ -33,6 +34,7 @@ import io.usher.desk.internal.Queues;
 import io.usher.desk.internal.TicketAttachment;
 import io.usher.desk.internal.TicketAttachments;
 import io.usher.desk.internal.TicketDetails;
+import io.usher.desk.internal.TicketRelations;
 import io.usher.desk.internal.Tickets;
 import io.usher.desk.internal.TimelineEntry;
 import io.usher.identity.CurrentUser;
@@ -59,13 +61,14 @@ class TicketPageModel {
     private final Queues queues;
     private final Categories categories;
     private final Calendars calendars;
+    private final TicketRelations relations;
     private final UserDirectory people;
     private final DeskProperties properties;
     private final Clock clock;
 
     TicketPageModel(Tickets tickets, Conversation conversation, Assignments assignments,
             TicketAttachments attachments, Queues queues, Categories categories, Calendars calendars,
-            UserDirectory people, DeskProperties properties, Clock clock) {
+            TicketRelations relations, UserDirectory people, DeskProperties properties, Clock clock) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.assignments = assignments;
@@ -73,6 +76,7 @@ class TicketPageModel {
         this.queues = queues;
         this.categories = categories;
         this.calendars = calendars;
+        this.relations = relations;
         this.people = people;
         this.properties = properties;
         this.clock = clock;
@@ -82,7 +86,27 @@ class TicketPageModel {
     record TicketPage(UUID id, String number, String subject, String descriptionHtml, String status,
             String statusLabel, String priority, String category, String queue, String requester, String assignee,
             String opened, String resolution, List<FieldValue> fields, List<FileView> files, List<Entry> timeline,
-            boolean agent, Controls controls, List<Badge> sla, boolean canReopen, boolean canRate, Integer rated) {
+            boolean agent, Controls controls, List<Badge> sla, boolean canReopen, boolean canRate, Integer rated,
+            Related related) {
+    }
+
+    /**
+     * Who watches the ticket (everyone sees them, requesters by name only), and for agents its tags and links, as
+     * {@link TicketRelations} shows them to the reader.
+     *
+     * @param tags the tags as the tag form's one field holds them, comma-separated
+     */
+    record Related(List<Watcher> watchers, boolean watching, List<String> tagList, String tags, List<LinkRow> links,
+            List<Option> linkTypes) {
+    }
+
+    /** @param email only for agents */
+    record Watcher(UUID userId, String name, String email, boolean me) {
+    }
+
+    /** A link from this ticket's side, to the other ticket's page. */
+    record LinkRow(String type, String label, UUID ticketId, String number, String subject, String status,
+            String href) {
     }
 
     /** What an agent may change, with the choices. */
@@ -149,7 +173,7 @@ class TicketPageModel {
                 case TimelineEntry.CommentEntry c -> ids.add(c.details().comment().authorId());
                 case TimelineEntry.ChangeEntry c -> {
                     ids.add(c.actorId());
-                    if ("assignee".equals(c.field())) {
+                    if ("assignee".equals(c.field()) || "watcher".equals(c.field())) {
                         uuid(c.oldValue()).ifPresent(ids::add);
                         uuid(c.newValue()).ifPresent(ids::add);
                     }
@@ -231,7 +255,34 @@ class TicketPageModel {
                 ticket.assigneeId() == null ? null : name(names, ticket.assigneeId()),
                 format(ticket.createdAt(), zone), ticket.resolution(), fields,
                 visibleFiles.stream().filter(a -> a.commentId() == null).map(TicketPageModel::file).toList(),
-                timeline, agent, controls, sla, canReopen, canRate, rated);
+                timeline, agent, controls, sla, canReopen, canRate, rated, related(caller, ticket.id()));
+    }
+
+    private Related related(CurrentUser caller, UUID id) {
+        var shown = relations.of(caller, id);
+        var me = caller.id().value();
+        var watchers = shown.watchers().stream()
+                .map(w -> new Watcher(w.userId(), w.displayName() == null ? "A former user" : w.displayName(),
+                        w.email(), me.equals(w.userId())))
+                .sorted(java.util.Comparator.comparing(Watcher::name)).toList();
+        var links = shown.links().stream()
+                .map(l -> new LinkRow(l.type().name(), linkLabel(l.type()), l.ticketId(), l.number(), l.subject(),
+                        enumLabel(l.status()), "/desk/tickets/" + l.ticketId()))
+                .toList();
+        var types = java.util.Arrays.stream(TicketLinkType.values()).filter(t -> t != TicketLinkType.HAS_DUPLICATE)
+                .map(t -> new Option(t.name(), linkLabel(t), t == TicketLinkType.RELATED)).toList();
+        return new Related(watchers, watchers.stream().anyMatch(Watcher::me), shown.tags(),
+                String.join(", ", shown.tags()), links, types);
+    }
+
+    static String linkLabel(TicketLinkType type) {
+        return switch (type) {
+            case DUPLICATE_OF -> "Duplicate of";
+            case HAS_DUPLICATE -> "Has duplicate";
+            case BLOCKS -> "Blocks";
+            case BLOCKED_BY -> "Blocked by";
+            case RELATED -> "Related to";
+        };
     }
 
     private static Badge badge(String label, SlaState state, ZoneId zone) {
@@ -298,10 +349,37 @@ class TicketPageModel {
             case "acceptance" -> who + " accepted the ticket.";
             case "decline_reason" -> who + " declined it: " + c.newValue();
             case "rating" -> who + " rated it " + c.newValue() + " of 5.";
+            case "watcher" -> {
+                var watcher = uuid(c.newValue() != null ? c.newValue() : c.oldValue());
+                var whom = watcher.filter(u -> !u.equals(c.actorId())).map(u -> name(names, u)).orElse(null);
+                if (c.newValue() != null) {
+                    yield whom == null ? who + " started watching the ticket." : who + " added " + whom
+                            + " as a watcher.";
+                }
+                yield whom == null ? who + " stopped watching the ticket." : who + " removed " + whom
+                        + " from the watchers.";
+            }
+            case "tag" -> c.newValue() != null ? who + " tagged it \u201c" + c.newValue() + "\u201d."
+                    : who + " removed the tag \u201c" + c.oldValue() + "\u201d.";
+            case "link" -> c.newValue() != null ? who + " linked it: " + linkSentence(c.newValue()) + "."
+                    : who + " removed the link: " + linkSentence(c.oldValue()) + ".";
+            case "merged_into" -> who + " merged it into " + c.newValue() + ".";
+            case "merged_from" -> who + " merged " + c.newValue() + " into this ticket.";
             case "requester_replied" -> null;
             default -> who + " changed " + c.field().replace('_', ' ') + (c.oldValue() == null ? "" : " from "
                     + c.oldValue()) + (c.newValue() == null ? "" : " to " + c.newValue()) + ".";
         };
+    }
+
+    /** {@code BLOCKS TKT-2026-000123} as "blocks TKT-2026-000123". */
+    private static String linkSentence(String value) {
+        var parts = value.split(" ", 2);
+        try {
+            return linkLabel(TicketLinkType.valueOf(parts[0])).toLowerCase(Locale.ROOT)
+                    + (parts.length > 1 ? " " + parts[1] : "");
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     private static FileView file(TicketAttachment a) {
