@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,16 +40,16 @@ class DeskTicketActions {
     private final Assignments assignments;
     private final Ratings ratings;
     private final TicketPageModel pages;
-    private final MessageSource messages;
+    private final TicketFormAnswers answers;
 
     DeskTicketActions(TicketForms forms, Tickets tickets, Assignments assignments, Ratings ratings,
-            TicketPageModel pages, MessageSource messages) {
+            TicketPageModel pages, TicketFormAnswers answers) {
         this.forms = forms;
         this.tickets = tickets;
         this.assignments = assignments;
         this.ratings = ratings;
         this.pages = pages;
-        this.messages = messages;
+        this.answers = answers;
     }
 
     /** A sentence for the page's message region. */
@@ -163,36 +161,21 @@ class DeskTicketActions {
     }
 
     private String done(CurrentUser caller, UUID id, String htmx, String notice, Model model) {
-        if (htmx == null) {
-            return "redirect:/desk/tickets/" + id + "?notice=" + notice;
-        }
-        pages.page(caller, id, model);
-        model.addAttribute("message", new Message(text("notice." + notice, "Saved."), false));
-        return "desk/ticket :: refresh";
+        return answers.done(caller, id, htmx, notice, model);
     }
 
     /** Either a key of ours ({@code error.<key>}) or a refusal of the desk's (by its code). */
     private String failed(CurrentUser caller, UUID id, String htmx, String key, UsherException refused, Model model) {
-        var code = key != null ? key : refused.code();
-        if (htmx == null) {
-            return "redirect:/desk/tickets/" + id + "?error=" + code;
-        }
-        pages.page(caller, id, model);
-        model.addAttribute("message", new Message(text("error." + code,
-                refused == null ? "That did not work." : refused.getMessage()), true));
-        return "desk/ticket :: refresh";
+        return answers.failed(caller, id, htmx, key != null ? key : refused.code(),
+                refused == null ? "That did not work." : refused.getMessage(), model);
     }
 
-    /** 404s (not your ticket) and server failures go to the error page; the rest are explained on the page. */
     private static void rethrowUnlessShown(UsherException refused) {
-        if (refused.status() == HttpStatus.NOT_FOUND.value() && refused.code().equals("desk.ticket_not_found")
-                || refused.status() >= 500) {
-            throw refused;
-        }
+        TicketFormAnswers.rethrowUnlessShown(refused);
     }
 
     private String text(String key, String fallback) {
-        return messages.getMessage(key, null, fallback, Locale.UK);
+        return answers.text(key, fallback);
     }
 
     /** What the form's files came to, for the message next to the file input. */

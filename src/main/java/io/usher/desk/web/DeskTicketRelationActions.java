@@ -1,11 +1,8 @@
 package io.usher.desk.web;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,16 +40,16 @@ class DeskTicketRelationActions {
     private final Tickets tickets;
     private final UserDirectory people;
     private final TicketPageModel pages;
-    private final MessageSource messages;
+    private final TicketFormAnswers answers;
 
     DeskTicketRelationActions(TicketRelations relations, TicketMerges merges, Tickets tickets, UserDirectory people,
-            TicketPageModel pages, MessageSource messages) {
+            TicketPageModel pages, TicketFormAnswers answers) {
         this.relations = relations;
         this.merges = merges;
         this.tickets = tickets;
         this.people = people;
         this.pages = pages;
-        this.messages = messages;
+        this.answers = answers;
     }
 
     /** Watch the ticket yourself, or (agents of the queue, {@code email} given) add someone who may see it. */
@@ -142,7 +139,7 @@ class DeskTicketRelationActions {
                 // this ticket was seen above: it is the other one
                 return "redirect:/desk/tickets/" + id + "?error=" + OTHER_UNSEEN;
             }
-            rethrowUnlessShown(refused);
+            TicketFormAnswers.rethrowUnlessShown(refused);
             return "redirect:/desk/tickets/" + id + "?error=" + refused.code();
         }
     }
@@ -173,35 +170,13 @@ class DeskTicketRelationActions {
             if (otherTicket && refused.code().equals("desk.ticket_not_found")) {
                 return failed(caller, id, htmx, OTHER_UNSEEN, model);
             }
-            rethrowUnlessShown(refused);
+            TicketFormAnswers.rethrowUnlessShown(refused);
             return failed(caller, id, htmx, refused.code(), model);
         }
-        if (htmx == null) {
-            return "redirect:/desk/tickets/" + id + "?notice=" + notice;
-        }
-        pages.page(caller, id, model);
-        model.addAttribute("message", new DeskTicketActions.Message(text("notice." + notice, "Saved."), false));
-        return "desk/ticket :: refresh";
+        return answers.done(caller, id, htmx, notice, model);
     }
 
     private String failed(CurrentUser caller, UUID id, String htmx, String code, Model model) {
-        if (htmx == null) {
-            return "redirect:/desk/tickets/" + id + "?error=" + code;
-        }
-        pages.page(caller, id, model);
-        model.addAttribute("message", new DeskTicketActions.Message(text("error." + code, "That did not work."), true));
-        return "desk/ticket :: refresh";
-    }
-
-    /** 404s (not your ticket) and server failures go to the error page; the rest are explained on the page. */
-    private static void rethrowUnlessShown(UsherException refused) {
-        if (refused.status() == HttpStatus.NOT_FOUND.value() && refused.code().equals("desk.ticket_not_found")
-                || refused.status() >= 500) {
-            throw refused;
-        }
-    }
-
-    private String text(String key, String fallback) {
-        return messages.getMessage(key, null, fallback, Locale.UK);
+        return answers.failed(caller, id, htmx, code, "That did not work.", model);
     }
 }
