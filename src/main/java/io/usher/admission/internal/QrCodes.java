@@ -27,8 +27,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * <p>Every code is one ZXing's finder-pattern detector finds. That detector (also in the browser scanners built on
  * zxing-js, such as the door page's html5-qrcode) misses about one ticket token in 130 even in a perfect rendering:
  * the mask the encoder picks by the standard's penalty score leaves shapes in the data that it takes for finder
- * patterns, whatever the size. So each symbol is read back once as a scanner would read it, and if that fails the
- * other seven masks are tried until one reads.
+ * patterns, at almost any size. So each symbol is read back as a scanner would read it, at three sizes, and if that
+ * fails the other seven masks are tried until one reads.
  */
 @Component
 public class QrCodes {
@@ -36,11 +36,11 @@ public class QrCodes {
     private static final int QUIET_ZONE = 4;
     /** Pixels a module at which a code is read back: a few sizes, as the detector's misses vary a little with size. */
     private static final int[] SELF_CHECK_PIXELS = {4, 5, 7};
+    private static final Map<EncodeHintType, Object> HINTS = Map.of(
+            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, QUIET_ZONE);
 
     /** Reading a code back takes a few milliseconds; a ticket's page and PDF are shown again and again. */
     private final Cache<String, BitMatrix> symbols = Caffeine.newBuilder().maximumSize(10_000).build();
-    private static final Map<EncodeHintType, Object> HINTS = Map.of(
-            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, QUIET_ZONE);
 
     /**
      * An SVG of one module per user unit, dark modules as one path of horizontal runs, scaled by whoever embeds
