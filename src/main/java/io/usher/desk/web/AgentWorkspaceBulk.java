@@ -1,0 +1,199 @@
+package io.usher.desk.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.usher.common.UsherException;
+import io.usher.desk.InvalidDeskInput;
+import io.usher.desk.TicketStatus;
+import io.usher.desk.internal.AgentView;
+import io.usher.desk.internal.BulkUpdates;
+import io.usher.desk.internal.Tickets;
+import io.usher.identity.CurrentUser;
+
+/**
+ * The agent workspace's bulk form: the ticked tickets of the page changed through {@link BulkUpdates} (which decides,
+ * per ticket, what the caller may do), answered with a redirect to the same view and filters. The outcome travels in
+ * the query string as ticket ids and stable codes ({@code ?updated=2&refused=<id>~<code>}); the page turns them into
+ * numbers the viewer may see and texts of {@code messages.properties}, so a crafted link puts no words of its own on
+ * the page.
+ */
+@Controller
+class AgentWorkspaceBulk {
+
+    /** At most this many refusals travel in the redirect; the rest are counted. */
+    static final int SHOWN_REFUSALS = 25;
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final List<String> FILTERS = List.of("status", "priority", "queueId", "assigneeId", "categoryId",
+            "requesterId", "q");
+
+    private final BulkUpdates bulk;
+    private final Tickets tickets;
+    private final MessageSource messages;
+
+    AgentWorkspaceBulk(BulkUpdates bulk, Tickets tickets, MessageSource messages) {
+        this.bulk = bulk;
+        this.tickets = tickets;
+        this.messages = messages;
+    }
+
+    /** What the page says after a bulk change. */
+    record Summary(String updated, List<String> refused) {
+    }
+
+    @PostMapping("/desk/agent/bulk")
+    String apply(@RequestParam(name = "ticketIds", required = false) List<String> ticketIds,
+            @RequestParam(defaultValue = "") String status, @RequestParam(required = false) String resolution,
+            @RequestParam(defaultValue = "") String priority, @RequestParam(defaultValue = "") String assigneeId,
+            @RequestParam(defaultValue = "") String queueId, @RequestParam(defaultValue = "") String back) {
+        var caller = CurrentUser.require();
+        var target = back(back);
+        var ids = ticketIds == null ? List.<UUID>of()
+                : ticketIds.stream().map(DeskPortalPages::uuid).filter(id -> id != null).distinct().toList();
+        if (ids.isEmpty()) {
+            return redirect(target.queryParam("error", "desk-bulk-none-selected"));
+        }
+        var assignee = "me".equals(assigneeId) ? caller.id().value() : DeskPortalPages.uuid(assigneeId);
+        var queue = DeskPortalPages.uuid(queueId);
+        if (status.isBlank() && priority.isBlank() && assignee == null && queue == null) {
+            return redirect(target.queryParam("error", "desk-bulk-no-change"));
+        }
+        List<BulkUpdates.Result> results;
+        try {
+            results = bulk.apply(caller, new BulkUpdates.BulkUpdate(ids, blankToNull(status),
+                    resolution == null || resolution.isBlank() ? null : resolution, blankToNull(priority), assignee,
+                    queue));
+        } catch (InvalidDeskInput invalid) {
+            return redirect(target.queryParam("error", invalid.code()));
+        }
+        var refused = results.stream().filter(r -> r.outcome() == BulkUpdates.Outcome.REFUSED).toList();
+        target.queryParam("updated", results.size() - refused.size());
+        refused.stream().limit(SHOWN_REFUSALS).forEach(r -> target.queryParam("refused", refusal(caller, r, status)));
+        if (refused.size() > SHOWN_REFUSALS) {
+            target.queryParam("refusedMore", refused.size() - SHOWN_REFUSALS);
+        }
+        return redirect(target);
+    }
+
+    /** {@code id~code}, and for a refused status change the status it is in and the one asked. */
+    private String refusal(CurrentUser caller, BulkUpdates.Result result, String status) {
+        var text = result.ticketId() + "~" + result.code();
+        if ("desk.illegal_transition".equals(result.code())) {
+            try {
+                text += "~" + tickets.get(caller, result.ticketId()).ticket().status() + "~"
+                        + status.strip().toUpperCase(Locale.ROOT);
+            } catch (UsherException gone) {
+                // without the statuses the page shows the general sentence
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The outcome named by the redirect's {@code updated}, {@code refused} and {@code refusedMore}, or null without
+     * one. Refusals name tickets the viewer may see by number; unknown codes give a general sentence.
+     */
+    Summary summary(CurrentUser caller, Integer updated, List<String> refused, Integer refusedMore) {
+        if (updated == null) {
+            return null;
+        }
+        var lines = new ArrayList<String>();
+        for (var value : refused == null ? List.<String>of() : refused) {
+            var parts = value.split("~");
+            var id = DeskPortalPages.uuid(parts[0]);
+            if (parts.length < 2 || id == null || !CODE.matcher(parts[1]).matches()) {
+                continue;
+            }
+            lines.add(number(caller, id) + ": " + reason(parts));
+        }
+        if (refusedMore != null && refusedMore > 0) {
+            lines.add(text("desk-bulk.more-refused", "and {0} more refused", refusedMore));
+        }
+        var count = refused == null ? 0 : refused.size() + (refusedMore == null ? 0 : Math.max(refusedMore, 0));
+        return new Summary(text("desk-bulk.summary", "{0} updated, {1} refused.", Math.max(updated, 0), count),
+                lines);
+    }
+
+    private String number(CurrentUser caller, UUID id) {
+        try {
+            return tickets.get(caller, id).ticket().number();
+        } catch (UsherException notVisible) {
+            return text("desk-bulk.unknown-ticket", "A ticket");
+        }
+    }
+
+    private String reason(String[] parts) {
+        var code = parts[1];
+        if (parts.length == 4 && status(parts[2]) && status(parts[3])) {
+            var text = messages.getMessage("desk-bulk.refused." + code, new Object[] {parts[2], parts[3]}, null,
+                    Locale.UK);
+            if (text != null) {
+                return text;
+            }
+        }
+        var text = messages.getMessage("desk-bulk.refused." + code, null, null, Locale.UK);
+        if (text == null || text.contains("{0}")) {
+            text = messages.getMessage("error." + code, null, null, Locale.UK);
+        }
+        return text != null ? text : text("desk-bulk.refused", "refused");
+    }
+
+    private String text(String key, String fallback, Object... arguments) {
+        return messages.getMessage(key, arguments, fallback, Locale.UK);
+    }
+
+    private static boolean status(String name) {
+        try {
+            TicketStatus.valueOf(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The workspace as the form came from it: its view, filters and page, nothing else. */
+    static UriComponentsBuilder back(String back) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        String view = "mine";
+        String cursor = null;
+        try {
+            var params = UriComponentsBuilder.fromUriString(back.isBlank() ? "/desk/agent" : back).build()
+                    .getQueryParams();
+            view = AgentView.of(String.valueOf(decode(params.getFirst("view")))).map(AgentView::slug).orElse(view);
+            for (var name : FILTERS) {
+                filters.put(name, decode(params.getFirst(name)));
+            }
+            cursor = decode(params.getFirst("cursor"));
+        } catch (IllegalArgumentException malformed) {
+            filters.clear();
+        }
+        return UriComponentsBuilder.fromUriString(AgentWorkspacePages.url(view, filters, cursor));
+    }
+
+    private static String decode(String value) {
+        return value == null || value.isBlank() ? null
+                : URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String redirect(UriComponentsBuilder target) {
+        return "redirect:" + target.build(true).toUriString();
+    }
+
+    private static String blankToNull(String value) {
+        return value.isBlank() ? null : value.strip();
+    }
+}
