@@ -25,7 +25,7 @@ import io.usher.desk.internal.Tickets;
 import io.usher.identity.CurrentUser;
 
 /**
- * The agent workspace's bulk form: the ticked tickets of the page changed through {@link BulkUpdates} (which decides,
+ * The agent workspace's bulk form: the ticked tickets of the page (or all of them) changed through {@link BulkUpdates} (which decides,
  * per ticket, what the caller may do), answered with a redirect to the same view and filters. The outcome travels in
  * the query string as ticket ids and stable codes ({@code ?updated=2&refused=<id>~<code>}); the page turns them into
  * numbers the viewer may see and texts of {@code messages.properties}, so a crafted link puts no words of its own on
@@ -57,13 +57,17 @@ class AgentWorkspaceBulk {
 
     @PostMapping("/desk/agent/bulk")
     String apply(@RequestParam(name = "ticketIds", required = false) List<String> ticketIds,
+            @RequestParam(name = "pageIds", required = false) List<String> pageIds,
+            @RequestParam(defaultValue = "") String scope,
             @RequestParam(defaultValue = "") String status, @RequestParam(required = false) String resolution,
             @RequestParam(defaultValue = "") String priority, @RequestParam(defaultValue = "") String assigneeId,
             @RequestParam(defaultValue = "") String queueId, @RequestParam(defaultValue = "") String back) {
         var caller = CurrentUser.require();
         var target = back(back);
-        var ids = ticketIds == null ? List.<UUID>of()
-                : ticketIds.stream().map(DeskPortalPages::uuid).filter(id -> id != null).distinct().toList();
+        // "apply to all on this page" is a second submit button, so selecting all needs no script
+        var chosen = "page".equals(scope) ? pageIds : ticketIds;
+        var ids = chosen == null ? List.<UUID>of()
+                : chosen.stream().map(DeskPortalPages::uuid).filter(id -> id != null).distinct().toList();
         if (ids.isEmpty()) {
             return redirect(target.queryParam("error", "desk-bulk-none-selected"));
         }

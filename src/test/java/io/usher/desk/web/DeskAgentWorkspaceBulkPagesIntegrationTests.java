@@ -84,13 +84,18 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
                 .contains("name=\"ticketIds\" value=\"" + ticket.get("id") + "\"")
                 .contains("aria-label=\"Select " + ticket.get("number") + "\"")
                 .contains("name=\"back\" value=\"/desk/agent?view=all&amp;priority=LOW&amp;q=printer\"")
-                .contains("<option value=\"me\">Me</option>").contains("Apply to selected");
+                .contains("name=\"pageIds\" value=\"" + ticket.get("id") + "\"")
+                .contains("<option value=\"me\">Me</option>").contains("Apply to selected")
+                .contains("Apply to all 1 on this page");
     }
 
     @Test
     void updatesTheTickedTicketsAndReturnsToTheSameViewAndFilters() {
+        var away = api.as(team.agent().token()).put("/api/v1/desk/me/availability", Map.of("away", true));
+        assertThat(away.status()).isEqualTo(200);
         var first = open("Printer jams");
         var second = open("Printer smokes");
+        assertThat(field(first.get("id"), "assigneeId")).isNull();
         var agent = pages(team.agent());
 
         var answer = agent.postForm("/desk/agent/bulk", form(List.of(first.get("id"), second.get("id")),
@@ -104,6 +109,22 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
             assertThat(field(ticket.get("id"), "priority")).isEqualTo("HIGH");
             assertThat(field(ticket.get("id"), "assigneeId")).isEqualTo(team.agent().id());
         }
+    }
+
+    @Test
+    void appliesToEveryTicketOfThePageWithTheSecondButtonWhateverIsTicked() {
+        var first = open("Printer jams");
+        var second = open("Printer smokes");
+        var agent = pages(team.agent());
+        var fields = form(List.of(first.get("id")), "priority", "MEDIUM", "scope", "page");
+        fields.add(Map.entry("pageIds", first.get("id")));
+        fields.add(Map.entry("pageIds", second.get("id")));
+
+        var answer = agent.postForm("/desk/agent/bulk", fields);
+
+        assertThat(followed(agent, answer)).contains("2 updated, 0 refused.");
+        assertThat(field(first.get("id"), "priority")).isEqualTo("MEDIUM");
+        assertThat(field(second.get("id"), "priority")).isEqualTo("MEDIUM");
     }
 
     @Test
