@@ -42,9 +42,9 @@ class AgentWorkspacePages {
             "breaching", "Breaching soon", "all", "All");
 
     private final AgentViews views;
-    private final AgentWorkspaceBulk bulk;
+    private final BulkSummaries bulk;
 
-    AgentWorkspacePages(AgentViews views, AgentWorkspaceBulk bulk) {
+    AgentWorkspacePages(AgentViews views, BulkSummaries bulk) {
         this.views = views;
         this.bulk = bulk;
     }
@@ -85,7 +85,7 @@ class AgentWorkspacePages {
         model.addAttribute("filters", filters);
         model.addAttribute("laterPage", cursor != null && !cursor.isBlank());
         model.addAttribute("selfUrl", url(slug, filters, cursor == null || cursor.isBlank() ? null : cursor));
-        model.addAttribute("bulkSummary", bulk.summary(caller, updated, refused, refusedMore));
+        model.addAttribute("bulkSummary", bulk.of(caller, updated, refused, refusedMore));
         try {
             var page = views.view(caller, slug, request);
             var horizon = page.horizon();
