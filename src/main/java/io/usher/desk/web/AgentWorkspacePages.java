@@ -31,6 +31,7 @@ import io.usher.identity.CurrentUser;
 /**
  * The agent workspace: the views "mine", "unassigned", "breaching soon" and "all" as a table sorted by SLA due, with
  * the filters as a GET form (so a filtered list is a link one can share). With htmx the form swaps only the table.
+ * The table is also the bulk form ({@link AgentWorkspaceBulk}), whose outcome the page shows after its redirect.
  */
 @Controller
 class AgentWorkspacePages {
@@ -41,9 +42,11 @@ class AgentWorkspacePages {
             "breaching", "Breaching soon", "all", "All");
 
     private final AgentViews views;
+    private final BulkSummaries bulk;
 
-    AgentWorkspacePages(AgentViews views) {
+    AgentWorkspacePages(AgentViews views, BulkSummaries bulk) {
         this.views = views;
+        this.bulk = bulk;
     }
 
     /** A tab of the page. */
@@ -62,6 +65,8 @@ class AgentWorkspacePages {
             @RequestParam(required = false) String queueId, @RequestParam(required = false) String assigneeId,
             @RequestParam(required = false) String categoryId, @RequestParam(required = false) String requesterId,
             @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer updated, @RequestParam(required = false) List<String> refused,
+            @RequestParam(required = false) Integer refusedMore,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         var caller = CurrentUser.require();
         var filters = new LinkedHashMap<String, String>();
@@ -79,6 +84,8 @@ class AgentWorkspacePages {
         model.addAttribute("view", slug);
         model.addAttribute("filters", filters);
         model.addAttribute("laterPage", cursor != null && !cursor.isBlank());
+        model.addAttribute("selfUrl", url(slug, filters, cursor == null || cursor.isBlank() ? null : cursor));
+        model.addAttribute("bulkSummary", bulk.of(caller, updated, refused, refusedMore));
         try {
             var page = views.view(caller, slug, request);
             var horizon = page.horizon();
@@ -93,17 +100,18 @@ class AgentWorkspacePages {
             model.addAttribute("nextUrl", null);
             model.addAttribute("firstUrl", url(slug, Map.of(), null));
         }
+        // the bulk form is part of the results, so htmx swaps it in with them
+        model.addAttribute("queues", views.queues(caller));
+        model.addAttribute("agents", views.agents(caller));
+        model.addAttribute("statuses", Arrays.stream(TicketStatus.values()).map(Enum::name).toList());
+        model.addAttribute("priorities", Arrays.stream(Priority.values()).map(Enum::name).toList());
         if (htmx != null) {
             return "desk/agent-workspace :: results";
         }
         model.addAttribute("tabs", tabs(slug, filters));
-        model.addAttribute("queues", views.queues(caller));
-        model.addAttribute("agents", views.agents(caller));
         model.addAttribute("categories", views.categories(caller));
         model.addAttribute("requesterFilter", filters.get("requesterId") == null ? null
                 : url(slug, without(filters, "requesterId"), null));
-        model.addAttribute("statuses", Arrays.stream(TicketStatus.values()).map(Enum::name).toList());
-        model.addAttribute("priorities", Arrays.stream(Priority.values()).map(Enum::name).toList());
         model.addAttribute("title", LABELS.getOrDefault(slug, "Tickets"));
         return "desk/agent-workspace";
     }
