@@ -116,6 +116,12 @@ class DeskBrowserTests extends BrowserTest {
         assertThat(page.locator("[data-ticket-status]")).hasText("Resolved");
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("5")).check();
         page.getByLabel("Anything to add?").fill("Quick and kind.");
+        // meanwhile the agent changes something: the requester's page refreshes live and keeps what they entered
+        agent.getByLabel("Priority").selectOption(new SelectOption().setLabel("High"));
+        agent.getByRole(AriaRole.BUTTON, named("Change priority")).click();
+        assertThat(page.locator("#ticket-summary")).containsText("High");
+        assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("5"))).isChecked();
+        assertThat(page.getByLabel("Anything to add?")).hasValue("Quick and kind.");
         page.getByRole(AriaRole.BUTTON, named("Send rating")).click();
         assertThat(page.locator(".desk-rated")).hasText("You rated the help 5 of 5. Thank you.");
         screenshot("desk-requester-rated");
