@@ -54,6 +54,16 @@ public class PageClient {
     }
 
     /** Posts a form, adding the CSRF token of the last page fetched. */
+    /** The body of the page a form's redirect ({@code 302}, asserted) leads to, fetched on this server. */
+    public String followed(Response redirect) {
+        if (redirect.status() != 302) {
+            throw new AssertionError("Expected a redirect (302), got " + redirect);
+        }
+        var location = URI.create(redirect.location());
+        return get(location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()))
+                .body();
+    }
+
     public Response post(String path, Map<String, String> fields) {
         var all = new LinkedHashMap<>(fields);
         if (csrf != null) {

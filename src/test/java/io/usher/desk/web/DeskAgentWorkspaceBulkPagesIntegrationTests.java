@@ -69,11 +69,6 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
         return fields;
     }
 
-    static String followed(PageClient client, PageClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(302);
-        var location = response.location();
-        return client.get(location.substring(location.indexOf("/desk/"))).body();
-    }
 
     @Test
     void showsACheckboxPerTicketAndTheBulkFormWithTheViewToReturnTo() {
@@ -103,7 +98,7 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
 
         assertThat(answer.location()).contains("/desk/agent?view=all&priority=LOW&q=printer&updated=2")
                 .doesNotContain("refused");
-        assertThat(followed(agent, answer)).contains("2 updated, 0 refused.")
+        assertThat(agent.followed(answer)).contains("2 updated, 0 refused.")
                 .contains("<option value=\"LOW\" selected=\"selected\">");
         for (var ticket : List.of(first, second)) {
             assertThat(field(ticket.get("id"), "priority")).isEqualTo("HIGH");
@@ -122,7 +117,7 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
 
         var answer = agent.postForm("/desk/agent/bulk", fields);
 
-        assertThat(followed(agent, answer)).contains("2 updated, 0 refused.");
+        assertThat(agent.followed(answer)).contains("2 updated, 0 refused.");
         assertThat(field(first.get("id"), "priority")).isEqualTo("MEDIUM");
         assertThat(field(second.get("id"), "priority")).isEqualTo("MEDIUM");
     }
@@ -141,7 +136,7 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
 
         assertThat(answer.location()).contains("updated=1")
                 .contains("refused=" + closed.get("id") + "~desk.illegal_transition~CLOSED~OPEN");
-        assertThat(followed(agent, answer)).contains("1 updated, 1 refused.")
+        assertThat(agent.followed(answer)).contains("1 updated, 1 refused.")
                 .contains(closed.get("number") + ": cannot go from CLOSED to OPEN");
         assertThat(field(fresh.get("id"), "status")).isEqualTo("OPEN");
         assertThat(field(closed.get("id"), "status")).isEqualTo("CLOSED");
@@ -154,12 +149,12 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
 
         var none = agent.postForm("/desk/agent/bulk", form(List.of(), "priority", "HIGH"));
         assertThat(none.location()).contains("view=all&priority=LOW&q=printer&error=desk-bulk-none-selected");
-        assertThat(followed(agent, none)).contains("Select at least one ticket to change.");
+        assertThat(agent.followed(none)).contains("Select at least one ticket to change.");
 
         var nothing = agent.postForm("/desk/agent/bulk", form(List.of(ticket.get("id")), "priority", "",
                 "assigneeId", "", "queueId", "", "status", "", "resolution", "Fixed"));
         assertThat(nothing.location()).contains("error=desk-bulk-no-change");
-        assertThat(followed(agent, nothing)).contains("Choose at least one change");
+        assertThat(agent.followed(nothing)).contains("Choose at least one change");
         assertThat(field(ticket.get("id"), "priority")).isEqualTo("LOW");
         assertThat(field(ticket.get("id"), "status")).isEqualTo("NEW");
     }
@@ -188,7 +183,7 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
         desk.category(admin, desk.queue(admin, otherTeam, desk.roundTheClock(admin)));
         var outsider = pages(otherTeam.agent());
         var answer = outsider.postForm("/desk/agent/bulk", form(List.of(ticket.get("id")), "priority", "HIGH"));
-        assertThat(followed(outsider, answer)).contains("0 updated, 1 refused.")
+        assertThat(outsider.followed(answer)).contains("0 updated, 1 refused.")
                 .contains("A ticket you cannot see: not found in a queue you work")
                 .doesNotContain(ticket.get("number"));
         assertThat(field(ticket.get("id"), "priority")).isEqualTo("LOW");

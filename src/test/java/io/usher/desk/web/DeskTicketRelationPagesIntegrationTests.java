@@ -57,32 +57,26 @@ class DeskTicketRelationPagesIntegrationTests extends IntegrationTest {
         return client;
     }
 
-    /** The page a form's redirect leads to, as its message and content show. */
-    static String followed(PageClient client, PageClient.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(302);
-        var location = response.location();
-        return client.get(location.substring(location.indexOf("/desk/"))).body();
-    }
 
     @Test
     void anyoneWhoSeesTheTicketWatchesItAndAgentsAddAndRemoveOthersByEmail() {
         var requesterPages = pages(requester);
         var watched = requesterPages.post("/desk/tickets/" + ticket + "/watchers", Map.of());
         assertThat(watched.location()).endsWith("?notice=desk-watching");
-        assertThat(followed(requesterPages, watched)).contains("You are watching the ticket")
+        assertThat(requesterPages.followed(watched)).contains("You are watching the ticket")
                 .contains("Stop watching").doesNotContain("Add a watcher by e-mail");
 
         var agentPages = pages(team.agent());
         var added = agentPages.post("/desk/tickets/" + ticket + "/watchers", Map.of("email", team.manager().email()));
         assertThat(added.location()).endsWith("?notice=desk-watcher-added");
-        assertThat(followed(agentPages, added)).contains("The watcher is added.").contains(team.manager().email())
+        assertThat(agentPages.followed(added)).contains("The watcher is added.").contains(team.manager().email())
                 .contains(requester.email()).contains("Add a watcher by e-mail").contains(">Watch<");
 
         var stranger = desk.person("stranger", Role.CUSTOMER);
         for (var email : new String[] {stranger.email(), "nobody-" + java.util.UUID.randomUUID() + "@example.test"}) {
             var refused = agentPages.post("/desk/tickets/" + ticket + "/watchers", Map.of("email", email));
             assertThat(refused.location()).endsWith("?error=desk.watcher_cannot_see_ticket");
-            assertThat(followed(agentPages, refused)).contains("Only people who may see the ticket watch it");
+            assertThat(agentPages.followed(refused)).contains("Only people who may see the ticket watch it");
         }
 
         // the requester sees watchers by name, never their addresses, and adds nobody
@@ -94,7 +88,7 @@ class DeskTicketRelationPagesIntegrationTests extends IntegrationTest {
         assertThat(notTheirs.location()).endsWith("?error=desk.not_an_agent_of_the_queue");
         var removeOther = requesterPages.post("/desk/tickets/" + ticket + "/watchers/remove",
                 Map.of("userId", team.manager().id()));
-        assertThat(followed(requesterPages, removeOther)).contains("Only the agents of the ticket&#39;s queue can do that.");
+        assertThat(requesterPages.followed(removeOther)).contains("Only the agents of the ticket&#39;s queue can do that.");
 
         var removed = agentPages.post("/desk/tickets/" + ticket + "/watchers/remove",
                 Map.of("userId", requester.id()));
@@ -114,7 +108,7 @@ class DeskTicketRelationPagesIntegrationTests extends IntegrationTest {
         var agentPages = pages(team.agent());
         var saved = agentPages.post("/desk/tickets/" + ticket + "/tags", Map.of("tags", "Billing, refund ,, VIP  Guest,"));
         assertThat(saved.location()).endsWith("?notice=desk-tags-saved");
-        assertThat(followed(agentPages, saved)).contains("The tags are saved.")
+        assertThat(agentPages.followed(saved)).contains("The tags are saved.")
                 .contains("value=\"billing, refund, vip guest\"").contains("tagged it");
 
         var many = new StringBuilder();
@@ -122,10 +116,10 @@ class DeskTicketRelationPagesIntegrationTests extends IntegrationTest {
             many.append("tag").append(i).append(',');
         }
         var tooMany = agentPages.post("/desk/tickets/" + ticket + "/tags", Map.of("tags", many.toString()));
-        assertThat(followed(agentPages, tooMany)).contains("A ticket has at most 20 tags.");
+        assertThat(agentPages.followed(tooMany)).contains("A ticket has at most 20 tags.");
         var tooLong = agentPages.post("/desk/tickets/" + ticket + "/tags", Map.of("tags", "x".repeat(51)));
         assertThat(tooLong.location()).endsWith("?error=desk.invalid_tags");
-        assertThat(followed(agentPages, tooLong)).contains("Each tag needs at most 50 characters.");
+        assertThat(agentPages.followed(tooLong)).contains("Each tag needs at most 50 characters.");
 
         var htmx = agentPages.withHeader("HX-Request", "true").post("/desk/tickets/" + ticket + "/tags",
                 Map.of("tags", "billing"));
@@ -149,24 +143,24 @@ class DeskTicketRelationPagesIntegrationTests extends IntegrationTest {
         var linked = agentPages.post("/desk/tickets/" + ticket + "/links",
                 Map.of("type", "BLOCKS", "number", " " + number(other).toLowerCase() + " "));
         assertThat(linked.location()).endsWith("?notice=desk-linked");
-        assertThat(followed(agentPages, linked)).contains("The tickets are linked.").contains("Blocks")
+        assertThat(agentPages.followed(linked)).contains("The tickets are linked.").contains("Blocks")
                 .contains("href=\"/desk/tickets/" + other + "\"").contains(number(other)).contains("Invoice missing")
                 .contains("(New)");
         assertThat(agentPages.get("/desk/tickets/" + other).body()).contains("Blocked by").contains(number(ticket));
 
         var self = agentPages.post("/desk/tickets/" + ticket + "/links", Map.of("type", "RELATED",
                 "number", number(ticket)));
-        assertThat(followed(agentPages, self)).contains("A ticket is not linked to itself.");
+        assertThat(agentPages.followed(self)).contains("A ticket is not linked to itself.");
         var unknown = agentPages.post("/desk/tickets/" + ticket + "/links", Map.of("type", "RELATED",
                 "number", "TKT-1999-999999"));
-        assertThat(followed(agentPages, unknown)).contains("No ticket with that number is in a queue you work");
+        assertThat(agentPages.followed(unknown)).contains("No ticket with that number is in a queue you work");
         var elsewhere = desk.category(admin, desk.queue(admin, desk.team(), desk.roundTheClock(admin)));
         var unseen = agentPages.post("/desk/tickets/" + ticket + "/links", Map.of("type", "RELATED",
                 "number", number(open(requester, elsewhere, "Elsewhere"))));
         assertThat(unseen.location()).endsWith("?error=desk-unknown-ticket-number");
         var badType = agentPages.post("/desk/tickets/" + ticket + "/links", Map.of("type", "HAS_DUPLICATE",
                 "number", number(other)));
-        assertThat(followed(agentPages, badType)).contains("Choose how the tickets are linked.");
+        assertThat(agentPages.followed(badType)).contains("Choose how the tickets are linked.");
 
         var requesterPages = pages(requester);
         assertThat(requesterPages.get("/desk/tickets/" + ticket).body()).doesNotContain("Invoice missing")
@@ -178,7 +172,7 @@ class DeskTicketRelationPagesIntegrationTests extends IntegrationTest {
         var removed = agentPages.post("/desk/tickets/" + ticket + "/links/remove",
                 Map.of("type", "BLOCKS", "ticketId", other));
         assertThat(removed.location()).endsWith("?notice=desk-unlinked");
-        assertThat(followed(agentPages, removed)).contains("No linked tickets.");
+        assertThat(agentPages.followed(removed)).contains("No linked tickets.");
     }
 
     @Test
@@ -186,10 +180,10 @@ class DeskTicketRelationPagesIntegrationTests extends IntegrationTest {
         var into = open(requester, category, "Download broken");
         var agentPages = pages(team.agent());
         var unconfirmed = agentPages.post("/desk/tickets/" + ticket + "/merge", Map.of("into", number(into)));
-        assertThat(followed(agentPages, unconfirmed)).contains("Tick the box to confirm the merge");
+        assertThat(agentPages.followed(unconfirmed)).contains("Tick the box to confirm the merge");
         var itself = agentPages.post("/desk/tickets/" + ticket + "/merge",
                 Map.of("into", number(ticket), "confirm", "yes"));
-        assertThat(followed(agentPages, itself)).contains("A ticket is not merged into itself.");
+        assertThat(agentPages.followed(itself)).contains("A ticket is not merged into itself.");
 
         var closed = open(requester, category, "Old one");
         assertThat(api.as(team.agent().token()).post("/api/v1/desk/tickets/" + closed + "/status",
@@ -197,19 +191,19 @@ class DeskTicketRelationPagesIntegrationTests extends IntegrationTest {
         var intoClosed = agentPages.post("/desk/tickets/" + ticket + "/merge",
                 Map.of("into", number(closed), "confirm", "yes"));
         assertThat(intoClosed.location()).endsWith("?error=desk.merge_into_closed");
-        assertThat(followed(agentPages, intoClosed)).contains("That ticket is closed");
+        assertThat(agentPages.followed(intoClosed)).contains("That ticket is closed");
         var closedDuplicate = agentPages.post("/desk/tickets/" + closed + "/merge",
                 Map.of("into", number(into), "confirm", "yes"));
         assertThat(closedDuplicate.location()).endsWith("?error=desk.illegal_transition");
         var elsewhere = desk.category(admin, desk.queue(admin, desk.team(), desk.roundTheClock(admin)));
         var unseen = agentPages.post("/desk/tickets/" + ticket + "/merge",
                 Map.of("into", number(open(requester, elsewhere, "Elsewhere")), "confirm", "yes"));
-        assertThat(followed(agentPages, unseen)).contains("No ticket with that number is in a queue you work");
+        assertThat(agentPages.followed(unseen)).contains("No ticket with that number is in a queue you work");
 
         var merged = agentPages.post("/desk/tickets/" + ticket + "/merge",
                 Map.of("into", number(into).toLowerCase(), "confirm", "yes"));
         assertThat(merged.location()).endsWith("/desk/tickets/" + into + "?notice=desk-merged");
-        assertThat(followed(agentPages, merged)).contains("The duplicate is merged into this ticket and closed.")
+        assertThat(agentPages.followed(merged)).contains("The duplicate is merged into this ticket and closed.")
                 .contains("merged " + number(ticket) + " into this ticket.").contains("Has duplicate");
         assertThat(api.as(admin.token()).get("/api/v1/desk/tickets/" + ticket).get("status")).isEqualTo("CLOSED");
 
