@@ -56,11 +56,16 @@ class AgentWorkspaceBulk {
         var chosen = "page".equals(scope) ? pageIds : ticketIds;
         var ids = chosen == null ? List.<UUID>of()
                 : chosen.stream().map(DeskPortalPages::uuid).filter(id -> id != null).distinct().toList();
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() && (chosen == null || chosen.stream().allMatch(String::isBlank))) {
             return redirect(target.queryParam("error", "desk-bulk-none-selected"));
         }
         var assignee = "me".equals(assigneeId) ? caller.id().value() : DeskPortalPages.uuid(assigneeId);
         var queue = DeskPortalPages.uuid(queueId);
+        if (ids.size() < chosen.stream().filter(id -> !id.isBlank()).distinct().count()
+                || assignee == null && !assigneeId.isBlank() || queue == null && !queueId.isBlank()) {
+            // not what the form sends: refused as a whole rather than quietly changing less than was asked
+            return redirect(target.queryParam("error", "desk.invalid_bulk_update"));
+        }
         if (status.isBlank() && priority.isBlank() && assignee == null && queue == null) {
             return redirect(target.queryParam("error", "desk-bulk-no-change"));
         }

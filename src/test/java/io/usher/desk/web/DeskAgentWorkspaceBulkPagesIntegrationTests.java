@@ -157,6 +157,16 @@ class DeskAgentWorkspaceBulkPagesIntegrationTests extends IntegrationTest {
         assertThat(agent.followed(nothing)).contains("Choose at least one change");
         assertThat(field(ticket.get("id"), "priority")).isEqualTo("LOW");
         assertThat(field(ticket.get("id"), "status")).isEqualTo("NEW");
+
+        // what the form never sends is refused as a whole, not quietly narrowed
+        for (var crafted : List.of(form(List.of(ticket.get("id"), "not-a-ticket"), "priority", "HIGH"),
+                form(List.of(ticket.get("id")), "priority", "HIGH", "assigneeId", "someone"),
+                form(List.of(ticket.get("id")), "priority", "HIGH", "queueId", "elsewhere"))) {
+            var refused = agent.postForm("/desk/agent/bulk", crafted);
+            assertThat(refused.location()).contains("error=desk.invalid_bulk_update");
+            assertThat(agent.followed(refused)).contains("That bulk change cannot be made");
+        }
+        assertThat(field(ticket.get("id"), "priority")).isEqualTo("LOW");
     }
 
     @Test
