@@ -8,40 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import io.usher.identity.Role;
 import io.usher.support.Api;
-import io.usher.support.IntegrationTest;
-import io.usher.support.Users;
 import tools.jackson.databind.JsonNode;
 
 /** Merging a duplicate into another ticket, and bulk updates with a result per ticket. */
-class DeskMergeAndBulkIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Users users;
-
-    DeskFixtures desk;
-    DeskFixtures.Person admin;
-    DeskFixtures.Team team;
-    DeskFixtures.Person agent;
-    DeskFixtures.Person requester;
-    String queue;
-    String category;
-
-    @BeforeEach
-    void desk() {
-        desk = new DeskFixtures(api, users);
-        admin = desk.admin();
-        team = desk.team();
-        requester = desk.person("requester", Role.CUSTOMER);
-        agent = team.agent();
-        queue = desk.queue(admin, team, desk.roundTheClock(admin));
-        category = desk.category(admin, queue);
-    }
+class DeskMergeAndBulkIntegrationTests extends DeskIntegrationTest {
 
     String open(DeskFixtures.Person who, String inCategory) {
         var body = new HashMap<String, Object>(Map.of("subject", "The app crashes at checkout",

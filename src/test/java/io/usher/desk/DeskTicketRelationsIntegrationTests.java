@@ -9,42 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import io.usher.identity.Role;
 import io.usher.order.OrderFixtures;
 import io.usher.support.Api;
-import io.usher.support.IntegrationTest;
 import io.usher.support.Mailbox;
-import io.usher.support.Users;
 import tools.jackson.databind.JsonNode;
 
 /** A ticket's order, watchers, tags and links: who may do what, what each sees, and the recorded changes. */
-class DeskTicketRelationsIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Users users;
-
-    DeskFixtures desk;
-    DeskFixtures.Person admin;
-    DeskFixtures.Team team;
-    DeskFixtures.Person agent;
-    DeskFixtures.Person requester;
-    String queue;
-    String category;
-
-    @BeforeEach
-    void desk() {
-        desk = new DeskFixtures(api, users);
-        admin = desk.admin();
-        team = desk.team();
-        requester = desk.person("requester", Role.CUSTOMER);
-        agent = team.agent();
-        queue = desk.queue(admin, team, desk.roundTheClock(admin));
-        category = desk.category(admin, queue);
-    }
+class DeskTicketRelationsIntegrationTests extends DeskIntegrationTest {
 
     Api.Response open(DeskFixtures.Person who, Object... more) {
         var body = new HashMap<String, Object>(Map.of("subject", "Where are my tickets?",

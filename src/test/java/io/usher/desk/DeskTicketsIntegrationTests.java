@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,36 +21,12 @@ import io.usher.identity.CurrentUser;
 import io.usher.identity.Role;
 import io.usher.identity.UserId;
 import io.usher.support.Api;
-import io.usher.support.IntegrationTest;
-import io.usher.support.Users;
 import tools.jackson.databind.JsonNode;
 
-class DeskTicketsIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Users users;
+class DeskTicketsIntegrationTests extends DeskIntegrationTest {
 
     @Autowired
     Tickets tickets;
-
-    DeskFixtures desk;
-    DeskFixtures.Person admin;
-    DeskFixtures.Team team;
-    DeskFixtures.Person agent;
-    DeskFixtures.Person requester;
-    String queue;
-    String category;
-
-    @BeforeEach
-    void desk() {
-        desk = new DeskFixtures(api, users);
-        admin = desk.admin();
-        team = desk.team();
-        requester = desk.person("requester", Role.CUSTOMER);
-        agent = team.agent();
-        queue = desk.queue(admin, team, desk.roundTheClock(admin));
-        category = desk.category(admin, queue);
-    }
 
     Map<String, Object> ticket(Object... more) {
         var body = new HashMap<String, Object>(Map.of("subject", "Cannot download my tickets",
